@@ -1,0 +1,283 @@
+using System.Buffers;
+
+namespace MusicAI.Sdk.Audio;
+
+/// <summary>
+/// Planar 32-bit float audio: one contiguous span of samples per channel, at one sample rate.
+/// </summary>
+/// <remarks>
+/// <para>The sample memory is rented from <see cref="ArrayPool{T}.Shared"/> and returned by <see cref="Dispose"/>;
+/// always dispose buffers (a <c>using</c> declaration is enough). Spans obtained from <see cref="GetChannel(int)"/>
+/// must not be used after disposal.</para>
+/// <para>Samples are nominally in [-1, 1]; values outside are kept (no clipping) until a writer converts to integer
+/// PCM, where they are clamped.</para>
+/// <para>An instance is not thread-safe for writes; concurrent reads are safe.</para>
+/// </remarks>
+public sealed class AudioBuffer : IDisposable
+{
+    /// <summary>The lowest sample rate a buffer accepts, in Hz.</summary>
+    public const int MinSampleRate = 1_000;
+
+    /// <summary>The highest sample rate a buffer accepts, in Hz.</summary>
+    public const int MaxSampleRate = 768_000;
+
+    /// <summary>The most channels a buffer accepts.</summary>
+    public const int MaxChannels = 64;
+
+    private float[][]? _channels;
+
+    private AudioBuffer(float[][] channels, int frameCount, int sampleRate)
+    {
+        _channels = channels;
+        FrameCount = frameCount;
+        SampleRate = sampleRate;
+    }
+
+    /// <summary>Gets the sample rate in Hz.</summary>
+    public int SampleRate { get; }
+
+    /// <summary>Gets the number of channels.</summary>
+    public int ChannelCount => Channels.Length;
+
+    /// <summary>Gets the number of sample frames (samples per channel).</summary>
+    public int FrameCount { get; }
+
+    /// <summary>Gets the duration of the audio.</summary>
+    public TimeSpan Duration => TimeSpan.FromSeconds((double)FrameCount / SampleRate);
+
+    private float[][] Channels
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_channels is null, this);
+            return _channels;
+        }
+    }
+
+    /// <summary>
+    /// Creates a silent buffer.
+    /// </summary>
+    /// <param name="channelCount">Number of channels, 1 to <see cref="MaxChannels"/>.</param>
+    /// <param name="frameCount">Samples per channel, 0 or more.</param>
+    /// <param name="sampleRate">Sample rate in Hz, <see cref="MinSampleRate"/> to <see cref="MaxSampleRate"/>.</param>
+    /// <returns>A zero-filled buffer the caller owns and must dispose.</returns>
+    public static AudioBuffer Create(int channelCount, int frameCount, int sampleRate)
+    {
+        ValidateShape(channelCount, frameCount, sampleRate);
+        var channels = new float[channelCount][];
+        for (var c = 0; c < channelCount; c++)
+        {
+            channels[c] = ArrayPool<float>.Shared.Rent(Math.Max(frameCount, 1));
+            Array.Clear(channels[c], 0, frameCount);
+        }
+
+        return new AudioBuffer(channels, frameCount, sampleRate);
+    }
+
+    /// <summary>
+    /// Creates a buffer from interleaved samples (<c>L R L R …</c> for stereo).
+    /// </summary>
+    /// <param name="interleaved">Samples, frame after frame; its length must be a multiple of <paramref name="channelCount"/>.</param>
+    /// <param name="channelCount">Number of interleaved channels.</param>
+    /// <param name="sampleRate">Sample rate in Hz.</param>
+    /// <returns>A new buffer the caller owns.</returns>
+    public static AudioBuffer FromInterleaved(ReadOnlySpan<float> interleaved, int channelCount, int sampleRate)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channelCount);
+        if (interleaved.Length % channelCount != 0)
+        {
+            throw new ArgumentException(
+                $"The interleaved span holds {interleaved.Length} samples, which is not a whole number of {channelCount}-channel frames.",
+                nameof(interleaved));
+        }
+
+        var buffer = Create(channelCount, interleaved.Length / channelCount, sampleRate);
+        buffer.CopyFromInterleaved(interleaved, 0);
+        return buffer;
+    }
+
+    /// <summary>
+    /// Creates a buffer holding copies of the given channels.
+    /// </summary>
+    /// <param name="sampleRate">Sample rate in Hz.</param>
+    /// <param name="channels">One array per channel, all of the same length.</param>
+    /// <returns>A new buffer the caller owns.</returns>
+    public static AudioBuffer FromChannels(int sampleRate, params ReadOnlySpan<float[]> channels)
+    {
+        if (channels.Length == 0)
+        {
+            throw new ArgumentException("At least one channel is needed.", nameof(channels));
+        }
+
+        var frames = channels[0]?.Length ?? throw new ArgumentNullException(nameof(channels));
+        for (var c = 1; c < channels.Length; c++)
+        {
+            ArgumentNullException.ThrowIfNull(channels[c], nameof(channels));
+            if (channels[c].Length != frames)
+            {
+                throw new ArgumentException(
+                    $"Channel {c} has {channels[c].Length} samples but channel 0 has {frames}: all channels must have the same length.",
+                    nameof(channels));
+            }
+        }
+
+        var buffer = Create(channels.Length, frames, sampleRate);
+        for (var c = 0; c < channels.Length; c++)
+        {
+            channels[c].AsSpan().CopyTo(buffer.GetChannel(c));
+        }
+
+        return buffer;
+    }
+
+    /// <summary>
+    /// Gets the samples of one channel.
+    /// </summary>
+    /// <param name="channel">Zero-based channel index.</param>
+    /// <returns>A span of exactly <see cref="FrameCount"/> samples, valid until the buffer is disposed.</returns>
+    public Span<float> GetChannel(int channel)
+    {
+        var channels = Channels;
+        ArgumentOutOfRangeException.ThrowIfNegative(channel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(channel, channels.Length);
+        return channels[channel].AsSpan(0, FrameCount);
+    }
+
+    /// <summary>
+    /// Copies the audio into an interleaved span (<c>L R L R …</c>).
+    /// </summary>
+    /// <param name="destination">At least <see cref="FrameCount"/> × <see cref="ChannelCount"/> samples.</param>
+    public void CopyToInterleaved(Span<float> destination) => CopyToInterleaved(0, FrameCount, destination);
+
+    /// <summary>
+    /// Copies a range of frames into an interleaved span.
+    /// </summary>
+    /// <param name="startFrame">First frame to copy.</param>
+    /// <param name="frameCount">Number of frames to copy.</param>
+    /// <param name="destination">At least <paramref name="frameCount"/> × <see cref="ChannelCount"/> samples.</param>
+    public void CopyToInterleaved(int startFrame, int frameCount, Span<float> destination)
+    {
+        var channels = Channels;
+        ValidateRange(startFrame, frameCount);
+        var count = channels.Length;
+        if (destination.Length < frameCount * count)
+        {
+            throw new ArgumentException($"The destination needs {frameCount * count} samples but has {destination.Length}.", nameof(destination));
+        }
+
+        if (count == 1)
+        {
+            channels[0].AsSpan(startFrame, frameCount).CopyTo(destination);
+            return;
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            var source = channels[c].AsSpan(startFrame, frameCount);
+            for (var i = 0; i < source.Length; i++)
+            {
+                destination[(i * count) + c] = source[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies interleaved samples into this buffer, starting at a frame.
+    /// </summary>
+    /// <param name="interleaved">Whole frames of <see cref="ChannelCount"/> samples each.</param>
+    /// <param name="startFrame">The frame where the first sample goes.</param>
+    public void CopyFromInterleaved(ReadOnlySpan<float> interleaved, int startFrame)
+    {
+        var channels = Channels;
+        var count = channels.Length;
+        if (interleaved.Length % count != 0)
+        {
+            throw new ArgumentException($"{interleaved.Length} samples is not a whole number of {count}-channel frames.", nameof(interleaved));
+        }
+
+        var frames = interleaved.Length / count;
+        ValidateRange(startFrame, frames);
+        if (count == 1)
+        {
+            interleaved.CopyTo(channels[0].AsSpan(startFrame, frames));
+            return;
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            var target = channels[c].AsSpan(startFrame, frames);
+            for (var i = 0; i < target.Length; i++)
+            {
+                target[i] = interleaved[(i * count) + c];
+            }
+        }
+    }
+
+    /// <summary>Creates an independent copy of this buffer.</summary>
+    /// <returns>A new buffer the caller owns.</returns>
+    public AudioBuffer Clone() => Slice(0, FrameCount);
+
+    /// <summary>
+    /// Copies a range of frames into a new buffer.
+    /// </summary>
+    /// <param name="startFrame">First frame.</param>
+    /// <param name="frameCount">Number of frames.</param>
+    /// <returns>A new buffer the caller owns.</returns>
+    public AudioBuffer Slice(int startFrame, int frameCount)
+    {
+        var channels = Channels;
+        ValidateRange(startFrame, frameCount);
+        var copy = Create(channels.Length, frameCount, SampleRate);
+        for (var c = 0; c < channels.Length; c++)
+        {
+            channels[c].AsSpan(startFrame, frameCount).CopyTo(copy.GetChannel(c));
+        }
+
+        return copy;
+    }
+
+    /// <summary>Returns the sample memory to the pool. Further use throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        var channels = Interlocked.Exchange(ref _channels, null);
+        if (channels is null)
+        {
+            return;
+        }
+
+        foreach (var channel in channels)
+        {
+            ArrayPool<float>.Shared.Return(channel);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        _channels is null
+            ? "AudioBuffer (disposed)"
+            : $"AudioBuffer {ChannelCount} ch, {SampleRate} Hz, {FrameCount} frames ({Duration.TotalSeconds:0.###} s)";
+
+    internal static void ValidateShape(int channelCount, int frameCount, int sampleRate)
+    {
+        if (channelCount is < 1 or > MaxChannels)
+        {
+            throw new ArgumentOutOfRangeException(nameof(channelCount), channelCount, $"Channel count must be 1 to {MaxChannels}.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(frameCount);
+        if (sampleRate is < MinSampleRate or > MaxSampleRate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"Sample rate must be {MinSampleRate} to {MaxSampleRate} Hz.");
+        }
+    }
+
+    private void ValidateRange(int startFrame, int frameCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(startFrame);
+        ArgumentOutOfRangeException.ThrowIfNegative(frameCount);
+        if ((long)startFrame + frameCount > FrameCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(frameCount), $"Frames {startFrame}..{(long)startFrame + frameCount} lie outside the buffer's {FrameCount} frames.");
+        }
+    }
+}
