@@ -97,7 +97,7 @@ internal sealed class ModelDownloader(Func<HttpClient> httpClient, ILogger logge
                     $"Downloading '{modelId}/{file.Name}' from {url} failed after {attempt} attempt{(attempt == 1 ? "" : "s")}: {ex.Message}.{kept}",
                     modelId,
                     url,
-                    ex.InnerException ?? ex);
+                    ex.InnerException);
             }
         }
     }
@@ -192,7 +192,7 @@ internal sealed class ModelDownloader(Func<HttpClient> httpClient, ILogger logge
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RetryableDownloadException($"the server did not answer within {StallTimeout.TotalSeconds:0} s", ex);
+            throw new RetryableDownloadException($"the server did not answer within {StallTimeout.TotalSeconds:0.###} s", ex);
         }
 
         using (response)
@@ -384,7 +384,7 @@ internal sealed class ModelDownloader(Func<HttpClient> httpClient, ILogger logge
         ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private RetryableDownloadException Transport(Exception ex) => ex is OperationCanceledException
-        ? new RetryableDownloadException($"the server sent nothing for {StallTimeout.TotalSeconds:0} s", ex)
+        ? new RetryableDownloadException($"the server sent nothing for {StallTimeout.TotalSeconds:0.###} s", ex)
         : new RetryableDownloadException($"the connection failed ({ex.Message})", ex);
 
     private static void DeleteIfExists(string path)

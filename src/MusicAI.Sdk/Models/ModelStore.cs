@@ -353,8 +353,9 @@ public sealed class ModelStore : IDisposable
                 }
             }
 
-            if (!ReferenceEquals(KnownModels.Find(manifest.Id), manifest) && KnownModels.Find(manifest.Id) is null)
+            if (KnownModels.Find(manifest.Id) is null)
             {
+                // Remember user models, so later calls (and 'musicai models verify') know them by id.
                 await manifest.SaveAsync(Path.Combine(directory, ModelCachePaths.ManifestFileName), cancellationToken).ConfigureAwait(false);
             }
         }
