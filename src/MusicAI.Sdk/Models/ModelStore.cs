@@ -23,10 +23,11 @@ namespace MusicAI.Sdk.Models;
 /// </para>
 /// <para>
 /// The store owns the <see cref="HttpClient"/> it creates when <see cref="MusicAIOptions.HttpClient"/> is null, and
-/// disposes it in <see cref="Dispose"/>; a client passed in the options is used but never disposed.
+/// disposes it in <see cref="Dispose"/> / <see cref="DisposeAsync"/>; a client passed in the options is used but never
+/// disposed.
 /// </para>
 /// </remarks>
-public sealed class ModelStore : IDisposable
+public sealed class ModelStore : IDisposable, IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly bool _offline;
@@ -290,6 +291,14 @@ public sealed class ModelStore : IDisposable
         {
             _ownClient.Value.Dispose();
         }
+    }
+
+    /// <summary>Disposes the HTTP client the store created (not one passed in the options).</summary>
+    /// <returns>A completed task: nothing is released asynchronously.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private async Task<ResolvedModel> EnsureAsync(ModelManifest manifest, string[] paths, bool rehash, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)

@@ -325,7 +325,7 @@ public sealed class ModelStoreCacheTests
         using var cache = new TempDirectory();
         var store = new ModelStore(new MusicAIOptions { ModelDirectory = cache.Path });
         store.Dispose();
-        store.Dispose();
+        await store.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.ResolveAsync("basic-pitch", cancellationToken: Ct));
     }
