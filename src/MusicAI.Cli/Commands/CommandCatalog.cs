@@ -8,7 +8,6 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliConsole console)
     {
-        _ = console;
-        return [];
+        yield return ModelsCommand.Create(console);
     }
 }
