@@ -79,7 +79,9 @@ internal sealed class OnnxModel : IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var runOptions = new RunOptions();
+        // A run ended by Terminate is reported to the caller as OperationCanceledException; the runtime's own
+        // "Exiting due to terminate flag" error line on stderr would only be noise.
+        using var runOptions = new RunOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
 
         // Disposed before runOptions (reverse declaration order), and Dispose waits for a callback in flight,
         // so the callback never touches a released RunOptions.
