@@ -73,6 +73,50 @@ public sealed class RuntimePackageTests(PackageFeed feed) : IClassFixture<Packag
             "the runtime package was restored from the temporary feed into the isolated packages folder");
     }
 
+    [Fact]
+    public async Task FreshConsoleApp_WithoutARuntimePackage_IsToldWhichPackageToAdd()
+    {
+        SkipWithoutDotNet();
+        var project = feed.NewProject(
+            "NoRuntime",
+            $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="MusicAI.Sdk" Version="{Build.PackageVersion}" />
+              </ItemGroup>
+            </Project>
+            """,
+            """
+            using MusicAI.Sdk;
+            using MusicAI.Sdk.Diagnostics;
+
+            await using var client = MusicAIClient.Create();
+            var description = client.Runtime.Describe();
+            Console.WriteLine($"ort={description.OnnxRuntimeVersion ?? "none"}");
+            try
+            {
+                client.Runtime.RunSelfTest();
+                Console.WriteLine("selftest=ran");
+            }
+            catch (ExecutionProviderUnavailableException ex)
+            {
+                Console.WriteLine($"selftest={ex.Message}");
+            }
+            """);
+
+        var run = await DotNet.RunAsync(project, ["run", "-c", "Release", "--disable-build-servers"], isolateNuGet: true, TestContext.Current.CancellationToken);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("ort=none", run.Output, StringComparison.Ordinal);
+        Assert.Contains("selftest=The ONNX Runtime native library could not be loaded", run.Output, StringComparison.Ordinal);
+        Assert.Contains("reference exactly one runtime package next to MusicAI.Sdk: MusicAI.Sdk.Runtime.Cpu (any machine)", run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("MusicAI.Sdk.Runtime.DirectML")]
     [InlineData("MusicAI.Sdk.Runtime.Cuda")]

@@ -97,8 +97,12 @@ internal static class ExecutionProviderSelector
                 : new(provider, ProviderSkipKind.NotRequested, "not requested in MusicAIOptions.ExecutionProviders"));
         }
 
+        // The loader's message lists every probed path; its first sentence is enough here (the whole error is the
+        // exception's InnerException).
+        var loader = OneLine(loadError.Message);
+        var sentence = loader.IndexOf(". ", StringComparison.Ordinal);
         var error =
-            $"The ONNX Runtime native library could not be loaded ({OneLine(loadError.Message)}). "
+            $"The ONNX Runtime native library could not be loaded ({(sentence > 0 ? loader[..sentence] : loader.TrimEnd('.'))}). "
             + "To fix: reference exactly one runtime package next to MusicAI.Sdk: "
             + $"{ExecutionProviderInfo.PackageId(ExecutionProvider.Cpu)} (any machine), "
             + $"{ExecutionProviderInfo.PackageId(ExecutionProvider.Cuda)} (NVIDIA GPU) or "

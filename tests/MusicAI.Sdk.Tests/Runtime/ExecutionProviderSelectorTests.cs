@@ -142,7 +142,7 @@ public sealed class ExecutionProviderSelectorTests
     [Fact]
     public void RuntimeNotLoaded_NamesEveryRuntimePackage()
     {
-        var loadError = new DllNotFoundException("Unable to load shared library 'onnxruntime'");
+        var loadError = new DllNotFoundException("Unable to load shared library 'onnxruntime' or one of its dependencies. In order to help diagnose loading problems, consider using strace: /a/libonnxruntime.so: cannot open shared object file");
         var selection = ExecutionProviderSelector.RuntimeNotLoaded(s_default, loadError);
 
         Assert.Null(selection.Selected);
@@ -150,7 +150,8 @@ public sealed class ExecutionProviderSelectorTests
         Assert.All(selection.Skipped, s => Assert.Equal(ProviderSkipKind.RuntimeNotLoaded, s.Kind));
         var ex = Assert.Throws<ExecutionProviderUnavailableException>(() => selection.ThrowIfUnavailable());
         Assert.Same(loadError, ex.InnerException);
-        Assert.Contains("Unable to load shared library 'onnxruntime'", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The ONNX Runtime native library could not be loaded (Unable to load shared library 'onnxruntime' or one of its dependencies). To fix:", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("strace", ex.Message, StringComparison.Ordinal);
         foreach (var package in new[] { "MusicAI.Sdk.Runtime.Cpu", "MusicAI.Sdk.Runtime.Cuda", "MusicAI.Sdk.Runtime.DirectML" })
         {
             Assert.Contains(package, ex.Message, StringComparison.Ordinal);
