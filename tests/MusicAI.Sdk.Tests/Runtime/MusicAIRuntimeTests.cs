@@ -36,6 +36,10 @@ public sealed class MusicAIRuntimeTests
         Assert.Equal(RuntimeInformation.ProcessArchitecture, description.ProcessArchitecture);
         Assert.Equal(RuntimeInformation.OSDescription, description.OperatingSystem);
 
+        Assert.False(description.SkippedProviders is IDictionary<ExecutionProvider, string> { IsReadOnly: false });
+        Assert.False(description.AvailableProviders is IList<string> { IsReadOnly: false });
+        Assert.False(description.InstructionSets is IList<string> { IsReadOnly: false });
+
         var text = description.ToString();
         Assert.Contains("Selected: Cpu (device 0)", text, StringComparison.Ordinal);
         Assert.Contains("  Cuda: not in this runtime package", text, StringComparison.Ordinal);
