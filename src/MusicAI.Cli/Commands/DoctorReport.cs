@@ -50,9 +50,10 @@ internal sealed class DoctorReport(
         text.AppendLine();
         text.AppendLine("Model cache");
         Line(text, "  folder", modelCache);
+        var width = models.Count == 0 ? 0 : models.Max(m => m.Manifest.Id.Length) + 2;
         foreach (var model in models)
         {
-            Line(text, "  " + model.Manifest.Id, ModelsOutput.State(model));
+            text.Append(("  " + model.Manifest.Id).PadRight(width)).Append(' ').AppendLine(ModelsOutput.State(model));
         }
 
         return text.ToString();
