@@ -8,7 +8,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliConsole console)
     {
-        _ = console;
-        return [];
+        return
+        [
+            BenchCommand.Create(console),
+        ];
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Dsp;
 
 /// <summary>
@@ -32,6 +34,7 @@ internal sealed class BiquadCascade
     public void Reset() => Array.Clear(_state);
 
     /// <summary>Filters <paramref name="input"/> into <paramref name="output"/> (which may be the same span).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
         Internal.ThrowHelper.ThrowIfDestinationTooShort(output.Length, input.Length);
@@ -61,6 +64,7 @@ internal sealed class BiquadCascade
     /// <param name="squares">Receives the squared filtered samples summed per block of <paramref name="blockLength"/> samples, added to the existing values.</param>
     /// <param name="blockLength">Samples per block; the last partial block is summed too.</param>
     /// <param name="weight">Multiplies each block sum before it is added.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ProcessSquaresInBlocks(ReadOnlySpan<float> input, Span<double> squares, int blockLength, double weight)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockLength);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Internal;
 
 namespace MusicAI.Sdk.Dsp;
@@ -96,6 +97,7 @@ internal sealed unsafe class FftPlan
         Forward(imaginary, real, scratch); // swapping re/im conjugates and multiplies by i on both sides
 
     /// <summary>Forward transform in place; <paramref name="scratch"/> holds <see cref="ScratchLength"/> floats.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void TransformInPlace(float* re, float* im, float* scratch)
     {
         if (_bluestein is not null)
@@ -116,6 +118,7 @@ internal sealed unsafe class FftPlan
     /// Only valid for non-Bluestein plans.
     /// </summary>
     /// <returns>True when the result ends in (yr, yi), false when it ends in (xr, xi).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool RunStages(float* xr, float* xi, float* yr, float* yi)
     {
         var inY = false;

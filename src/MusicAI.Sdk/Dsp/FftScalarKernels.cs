@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Dsp;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static unsafe class FftScalarKernels
     private const float Sin144 = 0.587785252292473129168705954639072769f;
 
     /// <summary>Runs one stage from (xr, xi) into (yr, yi).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         switch (stage.Radix)
@@ -35,6 +38,7 @@ internal static unsafe class FftScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix2(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int s = stage.Stride, m = stage.Count;
@@ -60,6 +64,7 @@ internal static unsafe class FftScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix3(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int s = stage.Stride, m = stage.Count;
@@ -97,6 +102,7 @@ internal static unsafe class FftScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix4(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int s = stage.Stride, m = stage.Count;
@@ -137,6 +143,7 @@ internal static unsafe class FftScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix5(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int s = stage.Stride, m = stage.Count;
@@ -187,6 +194,7 @@ internal static unsafe class FftScalarKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RadixGeneric(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int r = stage.Radix, s = stage.Stride, m = stage.Count;

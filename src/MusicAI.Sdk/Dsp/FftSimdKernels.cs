@@ -23,6 +23,7 @@ internal static unsafe class FftSimdKernels
     public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;
 
     /// <summary>Runs one stage from (xr, xi) into (yr, yi).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         if (stage.Kind == FftStageKind.SimdFirstRadix8)
@@ -93,6 +94,7 @@ internal static unsafe class FftSimdKernels
     }
 
     /// <summary>Stride-1 radix-8 stage, vectorised over p (m must be a multiple of 8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FirstRadix8(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         var m = stage.Count;
@@ -191,6 +193,7 @@ internal static unsafe class FftSimdKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix2(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int s = stage.Stride, m = stage.Count;
@@ -219,6 +222,7 @@ internal static unsafe class FftSimdKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix3(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int s = stage.Stride, m = stage.Count;
@@ -264,6 +268,7 @@ internal static unsafe class FftSimdKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix4(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int s = stage.Stride, m = stage.Count;
@@ -315,6 +320,7 @@ internal static unsafe class FftSimdKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix5(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int s = stage.Stride, m = stage.Count;
@@ -387,6 +393,7 @@ internal static unsafe class FftSimdKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RadixGeneric(FftStage stage, float* xr, float* xi, float* yr, float* yi)
     {
         int r = stage.Radix, s = stage.Stride, m = stage.Count;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Internal;
 
 namespace MusicAI.Sdk.Dsp;
@@ -37,6 +38,7 @@ internal sealed class FirFilter
     public void Reset() => Array.Clear(_work, 0, _kernel.Length - 1);
 
     /// <summary>Filters <paramref name="input"/> into <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
         ThrowHelper.ThrowIfDestinationTooShort(output.Length, input.Length);

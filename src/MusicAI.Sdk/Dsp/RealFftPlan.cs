@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
 using MusicAI.Sdk.Internal;
 
 namespace MusicAI.Sdk.Dsp;
@@ -116,6 +117,7 @@ internal sealed unsafe class RealFftPlan
     /// Forward transform of <c>input[j]·window[j]</c> (or of <c>input</c> when <paramref name="window"/> is null)
     /// into bins 0..N/2. No validation: callers guarantee the lengths.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void ForwardCore(float* input, float* window, float* outRe, float* outIm, float* scratch)
     {
         if (!IsEven)
@@ -142,6 +144,7 @@ internal sealed unsafe class RealFftPlan
     }
 
     /// <summary>Unnormalised inverse from bins 0..N/2 into N samples. No validation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void InverseCore(float* inRe, float* inIm, float* output, float* scratch)
     {
         if (!IsEven)
@@ -169,6 +172,7 @@ internal sealed unsafe class RealFftPlan
         Interleave(zr, zi, output, h);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deinterleave(float* input, float* window, float* ar, float* ai, int h)
     {
         var j = 0;
@@ -199,6 +203,7 @@ internal sealed unsafe class RealFftPlan
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Interleave(float* zr, float* zi, float* output, int h)
     {
         var j = 0;
@@ -223,6 +228,7 @@ internal sealed unsafe class RealFftPlan
     }
 
     /// <summary>Z (N/2 complex) → X[0..N/2].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Split(float* zr, float* zi, float* outRe, float* outIm, int h)
     {
         outRe[0] = zr[0] + zi[0];
@@ -274,6 +280,7 @@ internal sealed unsafe class RealFftPlan
     }
 
     /// <summary>X[0..N/2] → Z' = 2·Z (N/2 complex), so that the unnormalised inverse of Z' is N·x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Merge(float* inRe, float* inIm, float* zr, float* zi, int h)
     {
         zr[0] = inRe[0] + inRe[h];

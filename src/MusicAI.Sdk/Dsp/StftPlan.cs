@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Internal;
 
 namespace MusicAI.Sdk.Dsp;
@@ -130,6 +131,7 @@ internal sealed unsafe class StftPlan
     /// <param name="frameCount">Number of frames to compute.</param>
     /// <param name="real">Destination, frameCount·<see cref="BinCount"/> floats, frame-major.</param>
     /// <param name="imaginary">Destination for the imaginary parts, same size.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(ReadOnlySpan<float> signal, int firstFrame, int frameCount, Span<float> real, Span<float> imaginary)
     {
         var total = FrameCount(signal.Length);
@@ -184,6 +186,7 @@ internal sealed unsafe class StftPlan
     /// <param name="output">Destination: <paramref name="length"/> samples, or <see cref="InverseLength"/> when null.</param>
     /// <param name="length">Output length (torch's <c>length</c>); null trims as torch does without it.</param>
     /// <exception cref="ArgumentException">The window and hop leave a sample with a window-sum-square below 1e-11 (NOLA fails).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Inverse(ReadOnlySpan<float> real, ReadOnlySpan<float> imaginary, int frameCount, Span<float> output, int? length = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frameCount);

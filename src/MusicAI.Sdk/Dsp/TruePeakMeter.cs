@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MusicAI.Sdk.Dsp;
 
@@ -81,6 +82,7 @@ internal sealed class TruePeakMeter
     public static TruePeakMeter Get(int sampleRate) => s_cache.GetOrAdd(sampleRate, static r => new TruePeakMeter(r));
 
     /// <summary>Returns the true peak of one channel as a linear amplitude (1.0 = 0 dBTP).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float Peak(ReadOnlySpan<float> samples)
     {
         var samplePeak = 0f;
