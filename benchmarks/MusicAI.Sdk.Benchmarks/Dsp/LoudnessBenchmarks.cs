@@ -6,21 +6,22 @@ namespace MusicAI.Sdk.Benchmarks.Dsp;
 
 /// <summary>
 /// Loudness of a 3-minute stereo song at 44.1 kHz. Baseline: K-weighting with NWaves' IIR filters (single-precision
-/// transfer functions, sample by sample) and the same gating; then ours (double-state biquads), and the full meter
-/// (integrated, momentary, short-term, LRA and 4× true peak).
+/// transfer functions, sample by sample, summing squares); then ours (double-state biquads summing squares per
+/// 100 ms sub-block, as the meter does), the 4× true-peak scan alone, and the full meter (integrated, momentary,
+/// short-term, LRA and true peak).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class LoudnessBenchmarks
 {
     private float[][] _channels = null!;
-    private float[] _work = null!;
+    private double[] _blocks = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _channels = [TestSignals.Music(TestSignals.SongSamples, 3), TestSignals.Music(TestSignals.SongSamples, 4)];
-        _work = new float[TestSignals.SongSamples];
+        _blocks = new double[(TestSignals.SongSamples / (TestSignals.SampleRate / 10)) + 1];
     }
 
     [Benchmark(Baseline = true)]
@@ -46,18 +47,18 @@ public class LoudnessBenchmarks
     [Benchmark]
     public double KWeightingOurs()
     {
-        double sum = 0;
+        // The meter's path: K-weight and sum squares per 100 ms sub-block, double-precision state.
+        _blocks.AsSpan().Clear();
         foreach (var x in _channels)
         {
-            KWeighting.CreateFilter(TestSignals.SampleRate).Process(x, _work);
-            foreach (var y in _work)
-            {
-                sum += y * y;
-            }
+            KWeighting.CreateFilter(TestSignals.SampleRate).ProcessSquaresInBlocks(x, _blocks, TestSignals.SampleRate / 10, 1.0);
         }
 
-        return sum;
+        return _blocks.Sum();
     }
+
+    [Benchmark]
+    public float TruePeak() => Math.Max(TruePeakMeter.Get(TestSignals.SampleRate).Peak(_channels[0]), TruePeakMeter.Get(TestSignals.SampleRate).Peak(_channels[1]));
 
     [Benchmark]
     public double FullMeter() => LoudnessMeter.Measure(TestSignals.SampleRate, _channels).IntegratedLufs;

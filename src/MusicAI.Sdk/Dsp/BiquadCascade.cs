@@ -69,6 +69,12 @@ internal sealed class BiquadCascade
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockLength);
         Internal.ThrowHelper.ThrowIfDestinationTooShort(squares.Length, (input.Length + blockLength - 1) / blockLength);
+        if (_sections.Length == 2)
+        {
+            ProcessSquaresTwoSections(input, squares, blockLength, weight);
+            return;
+        }
+
         var states = _state;
         var sections = _sections;
         double sum = 0;
@@ -99,5 +105,41 @@ internal sealed class BiquadCascade
         {
             squares[block] += weight * sum;
         }
+    }
+
+    /// <summary>The K-weighting case (two sections) with coefficients and state in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ProcessSquaresTwoSections(ReadOnlySpan<float> input, Span<double> squares, int blockLength, double weight)
+    {
+        var c = _sections[0];
+        var d = _sections[1];
+        double s1 = _state[0], s2 = _state[1], t1 = _state[2], t2 = _state[3];
+        double sum = 0;
+        var block = 0;
+        var inBlock = 0;
+        for (var i = 0; i < input.Length; i++)
+        {
+            double x = input[i];
+            var y = (c.B0 * x) + s1;
+            s1 = (c.B1 * x) - (c.A1 * y) + s2;
+            s2 = (c.B2 * x) - (c.A2 * y);
+            var z = (d.B0 * y) + t1;
+            t1 = (d.B1 * y) - (d.A1 * z) + t2;
+            t2 = (d.B2 * y) - (d.A2 * z);
+            sum += z * z;
+            if (++inBlock == blockLength)
+            {
+                squares[block++] += weight * sum;
+                sum = 0;
+                inBlock = 0;
+            }
+        }
+
+        if (inBlock > 0)
+        {
+            squares[block] += weight * sum;
+        }
+
+        (_state[0], _state[1], _state[2], _state[3]) = (s1, s2, t1, t2);
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace MusicAI.Sdk.Dsp;
 
 /// <summary>
@@ -105,9 +107,9 @@ internal sealed class LoudnessMeter
 
         var truePeak = TruePeakMeter.Get(SampleRate).Peak(samples);
         _truePeak = Math.Max(_truePeak, truePeak);
-        foreach (var s in samples)
+        if (!samples.IsEmpty)
         {
-            _samplePeak = Math.Max(_samplePeak, Math.Abs(s));
+            _samplePeak = Math.Max(_samplePeak, Math.Abs(TensorPrimitives.MaxMagnitude(samples)));
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MusicAI.Sdk.Dsp;
 
@@ -82,15 +84,13 @@ internal sealed class TruePeakMeter
     public static TruePeakMeter Get(int sampleRate) => s_cache.GetOrAdd(sampleRate, static r => new TruePeakMeter(r));
 
     /// <summary>Returns the true peak of one channel as a linear amplitude (1.0 = 0 dBTP).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public float Peak(ReadOnlySpan<float> samples)
-    {
-        var samplePeak = 0f;
-        foreach (var s in samples)
-        {
-            samplePeak = Math.Max(samplePeak, Math.Abs(s));
-        }
+    public float Peak(ReadOnlySpan<float> samples) => Peak(samples, allowVector: true);
 
+    /// <summary>Returns the true peak; <paramref name="allowVector"/> false forces the scalar loop (tests compare both).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal float Peak(ReadOnlySpan<float> samples, bool allowVector)
+    {
+        var samplePeak = samples.IsEmpty ? 0f : Math.Abs(TensorPrimitives.MaxMagnitude(samples));
         if (Factor == 1 || samples.IsEmpty)
         {
             return samplePeak;
@@ -100,33 +100,15 @@ internal sealed class TruePeakMeter
         var taps = TapsPerPhase;
         var phases = _phases.AsSpan();
 
+        // Branch 0 is a unit impulse (the kernel is centred on a multiple of the factor), i.e. the input samples
+        // themselves, already counted in the sample peak; only branches 1..Factor−1 are computed.
         // Output m (per branch) needs x[m − taps + 1 .. m]; the vector loop covers m where all of them exist,
         // the scalar loop the ramp-in, the end and the ramp-out (m up to length + taps − 2, zeros beyond the signal).
         var first = taps - 1;
         var m = first;
-        if (Vector.IsHardwareAccelerated)
+        if (allowVector && Vector.IsHardwareAccelerated)
         {
-            var width = Vector<float>.Count;
-            var max = Vector<float>.Zero;
-            for (; m + width <= samples.Length; m += width)
-            {
-                for (var p = 0; p < Factor; p++)
-                {
-                    var branch = phases.Slice(p * taps, taps);
-                    var acc = Vector<float>.Zero;
-                    for (var k = 0; k < taps; k++)
-                    {
-                        acc = Vector.MultiplyAddEstimate(new Vector<float>(branch[k]), new Vector<float>(samples.Slice(m - k, width)), acc);
-                    }
-
-                    max = Vector.Max(max, Vector.Abs(acc));
-                }
-            }
-
-            for (var i = 0; i < width; i++)
-            {
-                peak = Math.Max(peak, max[i]);
-            }
+            m = VectorScan(samples, phases, first, ref peak);
         }
 
         for (var o = 0; o < samples.Length + taps - 1; o++)
@@ -137,7 +119,7 @@ internal sealed class TruePeakMeter
                 continue;
             }
 
-            for (var p = 0; p < Factor; p++)
+            for (var p = 1; p < Factor; p++)
             {
                 var acc = 0f;
                 for (var k = 0; k < taps; k++)
@@ -154,6 +136,52 @@ internal sealed class TruePeakMeter
         }
 
         return peak;
+    }
+
+    /// <summary>
+    /// Vectorised interior: two vectors of outputs per step, every branch fed by the same two loads per tap
+    /// (independent accumulators hide the FMA latency). Returns the first output index it did not cover.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int VectorScan(ReadOnlySpan<float> samples, ReadOnlySpan<float> phases, int first, ref float peak)
+    {
+        var taps = TapsPerPhase;
+        var width = Vector<float>.Count;
+        ref var x = ref MemoryMarshal.GetReference(samples);
+        ref var h = ref MemoryMarshal.GetReference(phases);
+        var max = Vector<float>.Zero;
+        var m = first;
+        for (; m + (2 * width) <= samples.Length; m += 2 * width)
+        {
+            Vector<float> a1 = default, b1 = default, a2 = default, b2 = default, a3 = default, b3 = default;
+            for (var k = 0; k < taps; k++)
+            {
+                var v0 = Vector.LoadUnsafe(ref x, (nuint)(m - k));
+                var v1 = Vector.LoadUnsafe(ref x, (nuint)(m - k + width));
+                var h1 = new Vector<float>(Unsafe.Add(ref h, taps + k));
+                a1 = Vector.MultiplyAddEstimate(h1, v0, a1);
+                b1 = Vector.MultiplyAddEstimate(h1, v1, b1);
+                if (Factor == 4)
+                {
+                    var h2 = new Vector<float>(Unsafe.Add(ref h, (2 * taps) + k));
+                    var h3 = new Vector<float>(Unsafe.Add(ref h, (3 * taps) + k));
+                    a2 = Vector.MultiplyAddEstimate(h2, v0, a2);
+                    b2 = Vector.MultiplyAddEstimate(h2, v1, b2);
+                    a3 = Vector.MultiplyAddEstimate(h3, v0, a3);
+                    b3 = Vector.MultiplyAddEstimate(h3, v1, b3);
+                }
+            }
+
+            max = Vector.Max(max, Vector.Max(Vector.Abs(a1), Vector.Abs(b1)));
+            max = Vector.Max(max, Vector.Max(Vector.Max(Vector.Abs(a2), Vector.Abs(b2)), Vector.Max(Vector.Abs(a3), Vector.Abs(b3))));
+        }
+
+        for (var i = 0; i < width; i++)
+        {
+            peak = Math.Max(peak, max[i]);
+        }
+
+        return m;
     }
 
     /// <summary>Modified Bessel function of the first kind, order 0 (power series).</summary>

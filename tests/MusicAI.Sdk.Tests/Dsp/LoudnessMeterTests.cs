@@ -144,6 +144,22 @@ public sealed class LoudnessMeterTests
         Assert.Equal(0.9 * Math.Sin(Math.PI / 4), x.Max(Math.Abs), 1e-4);
     }
 
+    [Theory]
+    [InlineData(48_000, 0)]
+    [InlineData(48_000, 1)]
+    [InlineData(44_100, 37)]
+    [InlineData(96_000, 100)]
+    [InlineData(96_000, 5000)]
+    public void TruePeak_VectorPathEqualsScalarPath(int rate, int length)
+    {
+        var meter = new TruePeakMeter(rate);
+        for (var seed = 0; seed < 5; seed++)
+        {
+            var x = DspReference.Noise(length + seed, seed);
+            Assert.Equal(meter.Peak(x, allowVector: false), meter.Peak(x), 1e-6);
+        }
+    }
+
     [Fact]
     public void TruePeak_ShortSignals_UseTheScalarPath()
     {
