@@ -122,6 +122,39 @@ public sealed class RealFftPlanTests
         Assert.InRange(DspReference.MaxRelativeError(hr, hi, refRe, refIm), 0, 2e-6);
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(1024)]
+    [InlineData(4096)]
+    public void Forward_MatchesNWavesRealFft(int length)
+    {
+        var x = DspReference.Noise(length, 31);
+        var nwRe = new float[length];
+        var nwIm = new float[length];
+        new NWaves.Transforms.RealFft(length).Direct(x, nwRe, nwIm);
+        var plan = RealFftPlan.Get(length);
+        var re = new float[plan.BinCount];
+        var im = new float[plan.BinCount];
+        plan.Forward(x, re, im);
+        var refRe = Array.ConvertAll(nwRe[..plan.BinCount], v => (double)v);
+        var refIm = Array.ConvertAll(nwIm[..plan.BinCount], v => (double)v);
+        Assert.InRange(DspReference.MaxRelativeError(re, im, refRe, refIm), 0, 5e-6);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(2048)]
+    public void ComplexForward_MatchesNWavesFft(int length)
+    {
+        var re = DspReference.Noise(length, 41);
+        var im = DspReference.Noise(length, 42);
+        var nwRe = (float[])re.Clone();
+        var nwIm = (float[])im.Clone();
+        new NWaves.Transforms.Fft(length).Direct(nwRe, nwIm);
+        FftPlan.Get(length).Forward(re, im);
+        Assert.InRange(DspReference.MaxRelativeError(re, im, Array.ConvertAll(nwRe, v => (double)v), Array.ConvertAll(nwIm, v => (double)v)), 0, 5e-6);
+    }
+
     [Fact]
     public void ShortSpans_Throw()
     {
