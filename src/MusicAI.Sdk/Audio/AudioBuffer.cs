@@ -1,4 +1,5 @@
 using System.Buffers;
+using MusicAI.Sdk.Audio.Wav;
 
 namespace MusicAI.Sdk.Audio;
 
@@ -236,6 +237,35 @@ public sealed class AudioBuffer : IDisposable
         return copy;
     }
 
+    /// <summary>
+    /// Saves the audio as a WAV file, atomically: the file is written beside the destination under a temporary name
+    /// and renamed over it when complete.
+    /// </summary>
+    /// <param name="path">The destination; its directory must exist. An existing file is replaced.</param>
+    /// <param name="format">Sample encoding. Default <see cref="WavSampleFormat.Float32"/> (lossless).</param>
+    /// <param name="cancellationToken">Cancels the save; the destination is then untouched and no temporary file remains.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <remarks>Integer formats clamp to [-1, 1] and round without dither; see <see cref="WavSampleFormat"/>.</remarks>
+    public async Task SaveWavAsync(string path, WavSampleFormat format = WavSampleFormat.Float32, CancellationToken cancellationToken = default)
+    {
+        _ = Channels;
+        var writer = AudioWriter.Create(path, SampleRate, ChannelCount, format);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteBufferAsync(this, cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Writes the audio to a stream as a WAV file (RF64 when it exceeds the 4 GiB RIFF limit).
+    /// </summary>
+    /// <param name="stream">A writable stream; it need not be seekable and is left open.</param>
+    /// <param name="format">Sample encoding. Default <see cref="WavSampleFormat.Float32"/> (lossless).</param>
+    /// <remarks>Integer formats clamp to [-1, 1] and round without dither; see <see cref="WavSampleFormat"/>.</remarks>
+    public void SaveWav(Stream stream, WavSampleFormat format = WavSampleFormat.Float32) =>
+        SaveWav(stream, format, WavStreamWriter.DefaultRiffLimit);
+
     /// <summary>Returns the sample memory to the pool. Further use throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
@@ -268,6 +298,40 @@ public sealed class AudioBuffer : IDisposable
         if (sampleRate is < MinSampleRate or > MaxSampleRate)
         {
             throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"Sample rate must be {MinSampleRate} to {MaxSampleRate} Hz.");
+        }
+    }
+
+    internal void SaveWav(Stream stream, WavSampleFormat format, long riffLimit)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("The stream is not writable.", nameof(stream));
+        }
+
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown WAV sample format.");
+        }
+
+        var channels = Channels;
+        const int chunkFrames = 8192;
+        using var writer = new WavStreamWriter(stream, SampleRate, channels.Length, format, FrameCount, riffLimit);
+        var scratch = ArrayPool<float>.Shared.Rent(chunkFrames * channels.Length);
+        try
+        {
+            for (var start = 0; start < FrameCount; start += chunkFrames)
+            {
+                var frames = Math.Min(chunkFrames, FrameCount - start);
+                CopyToInterleaved(start, frames, scratch);
+                writer.Write(scratch.AsSpan(0, frames * channels.Length));
+            }
+
+            writer.Complete();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
         }
     }
 
