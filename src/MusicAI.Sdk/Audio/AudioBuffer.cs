@@ -1,4 +1,6 @@
 using System.Buffers;
+using MusicAI.Sdk.Audio.Channels;
+using MusicAI.Sdk.Audio.Resampling;
 using MusicAI.Sdk.Audio.Wav;
 
 namespace MusicAI.Sdk.Audio;
@@ -238,6 +240,51 @@ public sealed class AudioBuffer : IDisposable
     }
 
     /// <summary>
+    /// Converts to another channel count.
+    /// </summary>
+    /// <param name="channelCount">The target channel count, 1 to <see cref="MaxChannels"/>.</param>
+    /// <returns>A new buffer the caller owns (a copy when the count is unchanged).</returns>
+    /// <remarks>
+    /// Channels are taken to be in WAV speaker order with the standard layout for their count
+    /// (2: L R; 6 = 5.1: L R C LFE Ls Rs; 8 = 7.1: 5.1 + side L/R).
+    /// <list type="bullet">
+    /// <item>N → 1: the average of all channels.</item>
+    /// <item>1 → M: the mono signal, unscaled, in the first two channels (L and R); others silent.</item>
+    /// <item>N → 2 (N ≥ 3): ITU-R BS.775 downmix, not normalised: L = FL + 0.7071·C + 0.7071·Ls (likewise R),
+    /// back centre 0.5 to both, LFE dropped. The result can exceed ±1.</item>
+    /// <item>Any other N → M: the first min(N, M) channels are copied, extra channels are silent.</item>
+    /// </list>
+    /// </remarks>
+    public AudioBuffer ToChannelCount(int channelCount)
+    {
+        _ = Channels;
+        ValidateShape(channelCount, FrameCount, SampleRate);
+        if (channelCount == ChannelCount)
+        {
+            return Clone();
+        }
+
+        var result = Create(channelCount, FrameCount, SampleRate);
+        ChannelMixer.MixPlanar(this, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Converts to another sample rate with a band-limited polyphase filter.
+    /// </summary>
+    /// <param name="sampleRate">The target rate in Hz, <see cref="MinSampleRate"/> to <see cref="MaxSampleRate"/>.</param>
+    /// <returns>A new buffer the caller owns (a copy when the rate is unchanged) with
+    /// <c>ceil(FrameCount × sampleRate / SampleRate)</c> frames.</returns>
+    /// <remarks>
+    /// A Kaiser-windowed sinc filter designed for 110 dB stop-band attenuation: flat pass band up to 0.9 × the lower
+    /// Nyquist frequency, stop band from the lower Nyquist frequency on, so nothing above the new Nyquist frequency
+    /// aliases into the output. Linear phase with no delay: output frame <c>m</c> is at time <c>m / sampleRate</c>;
+    /// the signal is taken to be silent before its start and after its end. Measured figures are in
+    /// <c>docs/audio-io.md</c>.
+    /// </remarks>
+    public AudioBuffer Resample(int sampleRate) => Resample(sampleRate, ResamplerQuality.High);
+
+    /// <summary>
     /// Saves the audio as a WAV file, atomically: the file is written beside the destination under a temporary name
     /// and renamed over it when complete.
     /// </summary>
@@ -299,6 +346,31 @@ public sealed class AudioBuffer : IDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"Sample rate must be {MinSampleRate} to {MaxSampleRate} Hz.");
         }
+    }
+
+    internal AudioBuffer Resample(int sampleRate, ResamplerQuality quality)
+    {
+        var channels = Channels;
+        ValidateShape(channels.Length, 0, sampleRate);
+        if (sampleRate == SampleRate)
+        {
+            return Clone();
+        }
+
+        var kernel = ResamplerKernel.Create(SampleRate, sampleRate, quality);
+        var frames = kernel.OutputLength(FrameCount);
+        if (frames > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"Resampling {FrameCount} frames to {sampleRate} Hz would make {frames} frames, more than one buffer holds; resample in chunks with AudioReader.");
+        }
+
+        var result = Create(channels.Length, (int)frames, sampleRate);
+        for (var c = 0; c < channels.Length; c++)
+        {
+            PolyphaseResampler.Process(kernel, GetChannel(c), result.GetChannel(c));
+        }
+
+        return result;
     }
 
     internal void SaveWav(Stream stream, WavSampleFormat format, long riffLimit)
