@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using MusicAI.Sdk.Audio.Decoding;
+using MusicAI.Sdk.Diagnostics;
 using MusicAI.Sdk.Audio.Channels;
 using MusicAI.Sdk.Audio.Resampling;
 using MusicAI.Sdk.Audio.Wav;
@@ -132,6 +135,38 @@ public sealed class AudioBuffer : IDisposable
 
         return buffer;
     }
+
+    /// <summary>
+    /// Loads a whole audio file: WAV, MP3 and Ogg Vorbis in-process, every other format through <c>ffmpeg</c> when it
+    /// is installed.
+    /// </summary>
+    /// <param name="path">The audio file. The format is recognised by content, then by extension.</param>
+    /// <param name="options">Conversions and NaN handling; <see langword="null"/> keeps the file's rate and channels.</param>
+    /// <param name="cancellationToken">Cancels between chunks (an ffmpeg process is stopped).</param>
+    /// <returns>A buffer the caller owns. A file with a valid header and no frames gives an empty buffer
+    /// (<see cref="FrameCount"/> 0).</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist (likewise <see cref="DirectoryNotFoundException"/>
+    /// and <see cref="UnauthorizedAccessException"/> for other path problems).</exception>
+    /// <exception cref="AudioFormatException">The content cannot be decoded: corrupt, truncated before any audio,
+    /// NaN samples (see <see cref="AudioLoadOptions.ReplaceNonFiniteSamples"/>), or a format that needs ffmpeg when
+    /// none is installed. The message says what is wrong and what to do.</exception>
+    /// <remarks>See <see cref="AudioReader"/> to read long files in chunks instead.</remarks>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Path and stream overloads mirror each other (design.md).")]
+    public static Task<AudioBuffer> LoadAsync(string path, AudioLoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(path, options, FfmpegLocator.Default, cancellationToken);
+
+    /// <summary>
+    /// Loads whole audio from a stream positioned at its start (see
+    /// <see cref="LoadAsync(string, AudioLoadOptions?, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="stream">A readable stream; it is left open. A non-seekable stream is first copied to memory.</param>
+    /// <param name="options">Conversions and NaN handling; <see langword="null"/> keeps the stream's rate and channels.</param>
+    /// <param name="cancellationToken">Cancels between chunks.</param>
+    /// <returns>A buffer the caller owns.</returns>
+    /// <exception cref="AudioFormatException">The content cannot be decoded.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Path and stream overloads mirror each other (design.md).")]
+    public static Task<AudioBuffer> LoadAsync(Stream stream, AudioLoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(stream, options, FfmpegLocator.Default, cancellationToken);
 
     /// <summary>
     /// Gets the samples of one channel.
@@ -346,6 +381,40 @@ public sealed class AudioBuffer : IDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"Sample rate must be {MinSampleRate} to {MaxSampleRate} Hz.");
         }
+    }
+
+    internal static async Task<AudioBuffer> LoadAsync(string path, AudioLoadOptions? options, FfmpegLocator ffmpeg, CancellationToken cancellationToken)
+    {
+        using var reader = await AudioReader.OpenAsync(path, options, ffmpeg, cancellationToken).ConfigureAwait(false);
+        return await reader.ReadToEndAsync(path, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<AudioBuffer> LoadAsync(Stream stream, AudioLoadOptions? options, FfmpegLocator ffmpeg, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream is not readable.", nameof(stream));
+        }
+
+        Stream source = stream;
+        if (!stream.CanSeek)
+        {
+            var memory = new MemoryStream();
+            await stream.CopyToAsync(memory, cancellationToken).ConfigureAwait(false);
+            memory.Position = 0;
+            source = memory;
+        }
+
+        using var reader = AudioReader.Open(source, options, leaveOpen: ReferenceEquals(source, stream), ffmpeg);
+        return await reader.ReadToEndAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Wraps arrays rented from <see cref="ArrayPool{T}.Shared"/>; the buffer takes ownership.</summary>
+    internal static AudioBuffer FromRented(float[][] channels, int frameCount, int sampleRate)
+    {
+        ValidateShape(channels.Length, frameCount, sampleRate);
+        return new AudioBuffer(channels, frameCount, sampleRate);
     }
 
     internal AudioBuffer Resample(int sampleRate, ResamplerQuality quality)
