@@ -207,7 +207,10 @@ public sealed class AudioReader : IDisposable
     internal async Task<AudioBuffer> ReadToEndAsync(string? path, CancellationToken cancellationToken)
     {
         var channels = ChannelCount;
-        var capacity = FrameCount is { } known && known - Position is > 0 and <= int.MaxValue ? (int)(known - Position) : 1 << 16;
+        // The declared length is only a hint (a header can lie, and non-seekable input cannot be checked): start
+        // with at most 4 Mi samples and grow as audio actually arrives.
+        var hint = FrameCount is { } known ? known - Position : 1 << 16;
+        var capacity = (int)Math.Clamp(hint, 1, (4 << 20) / channels);
         var planar = new float[channels][];
         for (var c = 0; c < channels; c++)
         {

@@ -13,7 +13,9 @@ namespace MusicAI.Sdk.Audio.Decoding;
 /// the decoder delay (about 1105 samples for LAME files).</para>
 /// <para>Everything NLayer throws becomes <see cref="AudioFormatException"/>. NLayer is only ever given a seekable
 /// stream (non-seekable input is copied to memory first): on forward-only streams it buffers whole ID3 tags whose
-/// size comes from the header. Output is capped per input byte so that no input can make it decode forever.</para>
+/// size comes from the header, and even on seekable ones it allocates the declared size of an ID3v2 tag that runs
+/// past the end of the file, so such files are rejected before NLayer sees them. Output is capped per input byte so
+/// that no input can make it decode forever.</para>
 /// </remarks>
 internal sealed class Mp3SampleSource : ISampleSource
 {
@@ -72,6 +74,12 @@ internal sealed class Mp3SampleSource : ISampleSource
             var head = new byte[HeadBytes];
             var got = stream.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false);
             var id3 = LameGaplessInfo.Id3v2Length(head.AsSpan(0, got));
+            if (id3 > stream.Length - start)
+            {
+                // NLayer would allocate a buffer of the declared size (up to 256 MiB) before finding nothing after it.
+                throw new AudioFormatException($"The ID3v2 tag declares {id3} bytes but the file holds {stream.Length - start}: the file is corrupt or truncated before any audio.", path);
+            }
+
             LameGaplessInfo? gapless;
             if (id3 > 0 && id3 + 256 > got && start + id3 < stream.Length)
             {

@@ -1,16 +1,20 @@
 using MusicAI.Sdk.Audio.Providers;
 using MusicAI.Sdk.Diagnostics;
 using NVorbis;
+using NVorbis.Ogg;
 
 namespace MusicAI.Sdk.Audio.Decoding;
 
 /// <summary>
-/// Decodes Ogg Vorbis in-process with NVorbis (first logical stream; chained streams must keep the same format).
+/// Decodes Ogg Vorbis in-process with NVorbis: the first logical stream, up to the granule position of its last
+/// page (chained streams that follow are ignored).
 /// </summary>
 /// <remarks>
-/// Samples are not clipped (NVorbis' <c>ClipSamples</c> is off), matching ffmpeg's float output. Everything NVorbis
+/// Samples are not clipped (NVorbis' <c>ClipSamples</c> is off), matching ffmpeg's float output. NVorbis gets its
+/// packets through <see cref="VorbisPacketProvider"/>, which avoids a hang on corrupt end granules. Everything NVorbis
 /// throws becomes <see cref="AudioFormatException"/>; output is capped per input byte so that no input can make it
-/// decode forever. NVorbis is only ever given a seekable stream (it seeks to find the length).
+/// decode forever. NVorbis is only ever given a seekable stream (it seeks to find the length), and only after
+/// <see cref="VorbisHeaderGuard"/> has checked the comment header lengths it would otherwise allocate blindly.
 /// </remarks>
 internal sealed class VorbisSampleSource : ISampleSource
 {
@@ -20,19 +24,23 @@ internal sealed class VorbisSampleSource : ISampleSource
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private readonly string? _path;
-    private readonly VorbisReader _reader;
+    private readonly ContainerReader _container;
+    private readonly StreamDecoder _decoder;
     private readonly long _budget;
     private long _decodedFrames;
+    private long _remaining;
 
-    private VorbisSampleSource(Stream stream, bool ownsStream, string? path, VorbisReader reader, long? frameCount)
+    private VorbisSampleSource(Stream stream, bool ownsStream, string? path, ContainerReader container, StreamDecoder decoder, long? frameCount)
     {
         _stream = stream;
         _ownsStream = ownsStream;
         _path = path;
-        _reader = reader;
-        ChannelCount = reader.Channels;
-        SampleRate = reader.SampleRate;
+        _container = container;
+        _decoder = decoder;
+        ChannelCount = decoder.Channels;
+        SampleRate = decoder.SampleRate;
         FrameCount = frameCount;
+        _remaining = frameCount ?? long.MaxValue;
         _budget = (stream.Length * MaxFramesPerInputByte) + 100_000;
     }
 
@@ -55,12 +63,20 @@ internal sealed class VorbisSampleSource : ISampleSource
     /// <exception cref="AudioFormatException">The stream is not decodable Ogg Vorbis.</exception>
     public static VorbisSampleSource Open(Stream stream, bool ownsStream, string? path)
     {
-        VorbisReader? reader = null;
+        ContainerReader? container = null;
+        StreamDecoder? decoder = null;
         try
         {
-            reader = new VorbisReader(stream, closeOnDispose: false) { ClipSamples = false };
-            var channels = reader.Channels;
-            var sampleRate = reader.SampleRate;
+            VorbisHeaderGuard.Validate(stream, path);
+            container = new ContainerReader(stream, closeOnDispose: false) { NewStreamCallback = _ => true };
+            if (!container.TryInit() || container.GetStreams().Count == 0)
+            {
+                throw new AudioFormatException("No Ogg stream could be found: the file is corrupt or not Ogg.", path);
+            }
+
+            decoder = new StreamDecoder(new VorbisPacketProvider(container.GetStreams()[0])) { ClipSamples = false };
+            var channels = decoder.Channels;
+            var sampleRate = decoder.SampleRate;
             if (channels is < 1 or > AudioBuffer.MaxChannels || sampleRate is < AudioBuffer.MinSampleRate or > AudioBuffer.MaxSampleRate)
             {
                 throw new AudioFormatException(
@@ -68,17 +84,19 @@ internal sealed class VorbisSampleSource : ISampleSource
                     path);
             }
 
-            var total = reader.TotalSamples;
-            return new VorbisSampleSource(stream, ownsStream, path, reader, total >= 0 ? total : null);
+            var total = decoder.TotalSamples;
+            return new VorbisSampleSource(stream, ownsStream, path, container, decoder, total >= 0 ? total : null);
         }
         catch (Exception ex) when (ex is not AudioFormatException && DecoderErrors.IsDecoderFailure(ex))
         {
-            reader?.Dispose();
+            decoder?.Dispose();
+            container?.Dispose();
             throw new AudioFormatException($"This is not decodable Ogg Vorbis ({ex.Message}): the file is corrupt or truncated, or the Ogg holds another codec (Opus, FLAC), which needs ffmpeg.", path, ex);
         }
         catch
         {
-            reader?.Dispose();
+            decoder?.Dispose();
+            container?.Dispose();
             throw;
         }
     }
@@ -89,12 +107,14 @@ internal sealed class VorbisSampleSource : ISampleSource
         SampleSourceGuard.ThrowIfShorterThanFrame(destination.Length, ChannelCount, nameof(destination));
         try
         {
-            var samples = _reader.ReadSamples(destination[..(destination.Length - (destination.Length % ChannelCount))]);
-            if (_reader.Channels != ChannelCount || _reader.SampleRate != SampleRate)
+            var frames = (int)Math.Min(destination.Length / ChannelCount, _remaining);
+            if (frames == 0)
             {
-                throw new AudioFormatException($"The Ogg file chains Vorbis streams of different formats ({ChannelCount} ch {SampleRate} Hz, then {_reader.Channels} ch {_reader.SampleRate} Hz), which is not supported; split or re-encode it.", _path);
+                return 0;
             }
 
+            var samples = _decoder.Read(destination, 0, frames * ChannelCount);
+            _remaining -= samples / ChannelCount;
             if (samples % ChannelCount != 0)
             {
                 throw new AudioFormatException("The Vorbis decoder returned a partial frame: the file is corrupt.", _path);
@@ -124,7 +144,8 @@ internal sealed class VorbisSampleSource : ISampleSource
     /// <inheritdoc/>
     public void Dispose()
     {
-        _reader.Dispose();
+        _decoder.Dispose();
+        _container.Dispose();
         if (_ownsStream)
         {
             _stream.Dispose();
