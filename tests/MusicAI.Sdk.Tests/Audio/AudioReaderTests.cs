@@ -119,4 +119,40 @@ public sealed class AudioReaderTests
         var all = new float[50_000 * 2];
         Assert.Equal(44100, reader.Read(all));
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(16000, 1)]
+    [InlineData(48000, 6)]
+    public void StreamingWavChain_AllocatesNothingPerChunk_AfterWarmUp(int? rate, int? channels)
+    {
+        using var source = AudioBuffer.FromInterleaved(AudioTestHelpers.Signal(44100 * 3, 2, 44100), 2, 44100);
+        var bytes = new MemoryStream();
+        source.SaveWav(bytes, WavSampleFormat.Pcm16);
+        bytes.Position = 0;
+        using var reader = AudioReader.Open(bytes, new AudioLoadOptions { SampleRate = rate, ChannelCount = channels });
+        var chunk = new float[1024 * reader.ChannelCount];
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(1024, reader.Read(chunk));
+        }
+
+        // 3 s of input: even at 16 kHz, 40 chunks of 1024 frames stay inside the file. Three windows of 10 chunks:
+        // a per-chunk allocation shows in every window, a one-off (JIT tiering on this thread) in one at most.
+        var frames = 0;
+        var windows = new long[3];
+        for (var w = 0; w < windows.Length; w++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10; i++)
+            {
+                frames += reader.Read(chunk);
+            }
+
+            windows[w] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(30 * 1024, frames);
+        Assert.Equal(0, windows.Min());
+    }
 }
