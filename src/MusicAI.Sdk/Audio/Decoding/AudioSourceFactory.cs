@@ -231,7 +231,8 @@ internal static class AudioSourceFactory
 
     private static Stream Seekable(ref Stream stream, ref bool ownsStream)
     {
-        if (stream.CanSeek)
+        // NLayer and NVorbis address the stream from offset 0, so a stream that starts elsewhere is copied too.
+        if (stream.CanSeek && stream.Position == 0)
         {
             return stream;
         }

@@ -60,6 +60,18 @@ public sealed class CompressedDecodingTests
     [Theory]
     [InlineData("tone_44k_stereo_cbr.mp3")]
     [InlineData("tone_44k_stereo.ogg")]
+    public async Task StreamPositionedAfterOtherData_DecodesFromThere(string name)
+    {
+        var bytes = await File.ReadAllBytesAsync(Path(name), TestContext.Current.CancellationToken);
+        using var stream = new MemoryStream([.. new byte[777], .. bytes]) { Position = 777 };
+        using var decoded = await AudioBuffer.LoadAsync(stream, cancellationToken: TestContext.Current.CancellationToken);
+        using var fromFile = await AudioBuffer.LoadAsync(Path(name), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(fromFile.GetChannel(0).ToArray(), decoded.GetChannel(0).ToArray());
+    }
+
+    [Theory]
+    [InlineData("tone_44k_stereo_cbr.mp3")]
+    [InlineData("tone_44k_stereo.ogg")]
     public void TruncatedFile_DecodesWhatIsThere_OrFailsWithAudioFormatException(string name)
     {
         var bytes = File.ReadAllBytes(Path(name));
