@@ -156,6 +156,16 @@ public sealed class AudioBuffer : IDisposable
         LoadAsync(path, options, FfmpegLocator.Default, cancellationToken);
 
     /// <summary>
+    /// Loads a whole audio file at its own sample rate and channel count (see
+    /// <see cref="LoadAsync(string, AudioLoadOptions?, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="path">The audio file.</param>
+    /// <param name="cancellationToken">Cancels between chunks.</param>
+    /// <returns>A buffer the caller owns.</returns>
+    public static Task<AudioBuffer> LoadAsync(string path, CancellationToken cancellationToken) =>
+        LoadAsync(path, null, FfmpegLocator.Default, cancellationToken);
+
+    /// <summary>
     /// Loads whole audio from a stream positioned at its start (see
     /// <see cref="LoadAsync(string, AudioLoadOptions?, CancellationToken)"/>).
     /// </summary>
@@ -338,6 +348,16 @@ public sealed class AudioBuffer : IDisposable
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Saves the audio as a 32-bit float WAV file, atomically (see
+    /// <see cref="SaveWavAsync(string, WavSampleFormat, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="path">The destination; its directory must exist. An existing file is replaced.</param>
+    /// <param name="cancellationToken">Cancels the save; the destination is then untouched.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    public Task SaveWavAsync(string path, CancellationToken cancellationToken) =>
+        SaveWavAsync(path, WavSampleFormat.Float32, cancellationToken);
 
     /// <summary>
     /// Writes the audio to a stream as a WAV file (RF64 when it exceeds the 4 GiB RIFF limit).

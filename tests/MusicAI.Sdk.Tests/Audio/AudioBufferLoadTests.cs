@@ -56,8 +56,9 @@ public sealed class AudioBufferLoadTests
         var path = Path.Combine(directory.Path, "x.wav");
         var signal = Signal(12345, 2, 32000);
         using var original = AudioBuffer.FromInterleaved(signal, 2, 32000);
-        await original.SaveWavAsync(path, cancellationToken: TestContext.Current.CancellationToken);
-        using var loaded = await AudioBuffer.LoadAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+        // The design.md shapes: LoadAsync(path, ct) and SaveWavAsync(path, ct), float32 by default.
+        await original.SaveWavAsync(path, TestContext.Current.CancellationToken);
+        using var loaded = await AudioBuffer.LoadAsync(path, TestContext.Current.CancellationToken);
         var back = new float[signal.Length];
         loaded.CopyToInterleaved(back);
         Assert.Equal(signal, back);
