@@ -11,5 +11,7 @@ internal static class CommandCatalog
         DoctorCommand.Create(console),
         ModelsCommand.Create(console),
         BenchCommand.Create(console),
+        CaptionCommand.Create(console),
+        new Command("eval", "Measure accuracy against annotated material.") { Subcommands = { CaptionEvalCommand.Create(console) } },
     ];
 }
