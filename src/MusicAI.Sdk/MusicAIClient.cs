@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MusicAI.Sdk.Captioning;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
 
@@ -33,6 +34,7 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
         Options = options;
         Runtime = new MusicAIRuntime(options, loggerFactory);
         Models = new ModelStore(options, loggerFactory?.CreateLogger<ModelStore>());
+        Captioner = new Captioner(new CaptionerOptions(), Runtime, Models);
     }
 
     /// <summary>Gets the runtime: provider selection, shared model sessions, <see cref="MusicAIRuntime.Describe"/> and the self-test.</summary>
@@ -40,6 +42,9 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
 
     /// <summary>Gets the model cache: resolves catalog ids and paths to local files, downloading and verifying them.</summary>
     public ModelStore Models { get; }
+
+    /// <summary>Gets the captioner (tempo, key, loudness, sections, vocals, mood → caption and JSON; default <see cref="CaptionerOptions"/>).</summary>
+    public Captioner Captioner { get; }
 
     /// <summary>Gets the validated options snapshot (features read it; do not change it).</summary>
     internal MusicAIOptions Options { get; }

@@ -80,6 +80,7 @@ internal static class DescriptionBuilder
             SungFraction = Round(vocalEstimate.SungFraction),
             Register = register,
             MedianPitchHz = vocalEstimate.MedianPitchHz is double median && present ? Math.Round(median, 1) : null,
+            SpeechLike = present && vocalEstimate.VoiceHarmonicShare < 0.5 && analysis.Tempo.Confidence < 0.5,
             Confidence = Round(vocalEstimate.Confidence),
         };
 

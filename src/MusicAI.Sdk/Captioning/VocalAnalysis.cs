@@ -26,6 +26,12 @@ public sealed class VocalAnalysis
     /// <summary>Gets the median pitch of the voice in Hz, or <see langword="null"/> when it could not be measured.</summary>
     public double? MedianPitchHz { get; internal init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the voice sounds like speech rather than singing: the voiced frames are mostly
+    /// unpitched or noisy (harmonic share of the voice frames below 0.5) and there is no clear beat.
+    /// </summary>
+    public bool SpeechLike { get; internal init; }
+
     /// <summary>Gets the confidence of <see cref="Present"/>, 0–0.7.</summary>
     public double Confidence { get; internal init; }
 }

@@ -7,7 +7,7 @@ namespace MusicAI.Sdk.Captioning.Analysis;
 /// <para>Normalised inputs, each in [−1, 1] and multiplied by a weight w = min(1, 2 × its confidence):
 /// tempo t = (bpm − 100)/50; loudness l = (LUFS + 16)/8; brightness b = (centroid − 1800 Hz)/1200 Hz;
 /// percussiveness p = (percussive share − 0.3)/0.2; mode m = +1 major, −1 minor.</para>
-/// <para><c>arousal = clip(0.35·t + 0.30·l + 0.15·b + 0.20·p)</c>;
+/// <para><c>arousal = clip(0.45·t + 0.15·l + 0.15·b + 0.25·p)</c>;
 /// <c>valence = clip(0.55·m + 0.20·t + 0.15·b + 0.10·l)</c>.</para>
 /// <para>Label: arousal ≥ 0.25 → "upbeat" (valence ≥ 0.2), "tense" (valence ≤ −0.2; "aggressive" when arousal ≥ 0.5),
 /// else "energetic"; arousal ≤ −0.25 → "peaceful" (valence ≥ 0.2), "melancholic" (valence ≤ −0.2; "sad" when arousal
@@ -40,7 +40,7 @@ internal static class MoodEstimator
         var br = Clip((centroidHz - 1800) / 1200) * ws;
         var p = Clip((percussiveShare - 0.3) / 0.2) * ws;
         var m = minor is bool isMinor ? (isMinor ? -1 : 1) * wk : 0;
-        var arousal = Clip((0.35 * t) + (0.30 * l) + (0.15 * br) + (0.20 * p));
+        var arousal = Clip((0.45 * t) + (0.15 * l) + (0.15 * br) + (0.25 * p));
         var valence = Clip((0.55 * m) + (0.20 * t) + (0.15 * br) + (0.10 * l));
         var label = (arousal, valence) switch
         {

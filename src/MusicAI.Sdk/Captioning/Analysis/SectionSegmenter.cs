@@ -13,8 +13,9 @@ namespace MusicAI.Sdk.Captioning.Analysis;
 /// <para><b>Novelty</b> (Foote 2000): the similarity of units i and j is the mean of the cosine similarities of
 /// their chroma and MFCC vectors; a Gaussian-tapered checkerboard kernel of K units per side (16 beats, 8 × 1 s or
 /// 16 × 4 s) slides along the diagonal, so only a band of the matrix is ever computed (memory is linear in the
-/// input length). Boundaries are novelty peaks that are the maximum within ±K/2 units, exceed the mean by half a
-/// standard deviation and lie at least K/2 units (and 6 s; 30 s for long inputs) from the previous boundary.</para>
+/// input length). Boundaries are novelty peaks that are the maximum within ±K/2 units, exceed both
+/// <see cref="MinimumNovelty"/> and the mean by half a standard deviation, lie at least K units from either end of
+/// the input (where the kernel is truncated) and at least 6 s (30 s for long inputs) from the previous boundary.</para>
 /// <para><b>Labels.</b> Sections are taken in order; each joins the label of the most similar earlier label
 /// prototype (its first section) when that similarity is at least <see cref="SameLabelSimilarity"/>, otherwise it
 /// starts a new label.</para>
@@ -26,6 +27,9 @@ internal static class SectionSegmenter
 
     /// <summary>Similarity at or above which two sections share a label.</summary>
     public const double SameLabelSimilarity = 0.8;
+
+    /// <summary>Smallest novelty (in cosine-similarity units) that can be a boundary; repeated material stays below ≈ 0.1.</summary>
+    public const double MinimumNovelty = 0.12;
 
     /// <summary>Segments the input.</summary>
     /// <param name="features">Frame features.</param>
@@ -222,11 +226,11 @@ internal static class SectionSegmenter
         var mean = novelty.Average(v => (double)v);
         var std = Math.Sqrt(novelty.Average(v => (v - mean) * (v - mean)));
         var max = novelty.Max();
-        var threshold = mean + (0.5 * std);
+        var threshold = Math.Max(MinimumNovelty, mean + (0.5 * std));
         var minimumFrames = minimumSeconds * AnalysisGrid.FrameRate;
         var peaks = new List<(int Unit, double Strength)>();
         var half = Math.Max(1, kernel / 2);
-        for (var i = half; i < units - half; i++)
+        for (var i = kernel; i < units - kernel; i++)
         {
             if (novelty[i] <= threshold || novelty[i] <= 0)
             {
@@ -234,7 +238,7 @@ internal static class SectionSegmenter
             }
 
             var isMax = true;
-            for (var j = i - half; j <= i + half && isMax; j++)
+            for (var j = Math.Max(0, i - half); j <= Math.Min(units - 1, i + half) && isMax; j++)
             {
                 isMax = novelty[j] < novelty[i] || (novelty[j] == novelty[i] && j >= i);
             }

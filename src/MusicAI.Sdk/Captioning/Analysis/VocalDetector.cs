@@ -3,23 +3,24 @@ using System.Runtime.InteropServices;
 namespace MusicAI.Sdk.Captioning.Analysis;
 
 /// <summary>
-/// A light, model-free vocal-presence estimate: a logistic score per frame from cues that separate a voice from
+/// A light, model-free vocal-presence estimate: a logistic score per frame from two cues that separate a voice from
 /// instruments, smoothed over one second.
 /// </summary>
 /// <remarks>
-/// <para>Cues per frame (each scaled to about 0–1):
+/// <para>Cues per frame:
 /// <list type="bullet">
-/// <item><b>Pitch fluctuation</b> (<see cref="FrameFeatures.Fluctuation"/> × its correlation): voices glide and carry
-/// vibrato; keyboards, most synths and sampled instruments hold a steady pitch (Lehner et al.'s fluctogram
-/// idea).</item>
-/// <item><b>Timbre variance</b>: variance of MFCCs 1–5 over ±0.5 s (vowels and consonants change the envelope
-/// quickly; Lehner et al.'s "vocal variance").</item>
-/// <item><b>Harmonic share</b> and <b>low flatness</b> in 300–6000 Hz (voiced sound is harmonic).</item>
-/// <item><b>Pitch salience</b> (a predominant harmonic series stands out).</item>
+/// <item><b>Pitch fluctuation</b>: the frame-to-frame shift (cents) that best aligns consecutive log-frequency
+/// spectra (<see cref="FrameFeatures.Fluctuation"/>) times its correlation, averaged over ±0.25 s. Voices glide and
+/// carry vibrato; keyboards, most synthesizers and sampled instruments hold a steady pitch (the idea of Lehner et al.'s
+/// fluctogram).</item>
+/// <item><b>Timbre variance</b>: log10(1 + mean variance of MFCCs 1–5 over ±0.5 s): vowels and consonants change the
+/// spectral envelope quickly (Lehner et al.'s "vocal variance").</item>
 /// </list>
-/// The weights in <see cref="Weights"/> were set on a small labelled set (a real a-cappella clip, espeak-ng speech,
-/// synthesized instrumentals and their mixes; see docs/captioning.md): it is a heuristic, so its confidence is capped
-/// at <see cref="MaxConfidence"/>. Frames more than 50 dB below the loudest part are silence and do not count.</para>
+/// <c>p = 1 / (1 + exp(−(w0 + w1·fluctuation + w2·variance)))</c> with the weights in <see cref="Weights"/>, fitted by
+/// logistic regression on a small labelled set (a real a-cappella clip, espeak-ng speech, synthesized instrumentals)
+/// and halved to keep probabilities graded; see docs/captioning.md. It is a heuristic — instruments played with
+/// vibrato or bends (violin, saxophone, guitar) also score — so its confidence is capped at
+/// <see cref="MaxConfidence"/>. Frames more than 50 dB below the loudest part are silence and do not count.</para>
 /// </remarks>
 internal static class VocalDetector
 {
@@ -29,11 +30,12 @@ internal static class VocalDetector
     /// <summary>Share of sung time from which vocals are reported present.</summary>
     public const double PresenceFraction = 0.15;
 
-    /// <summary>Bias and weights of the logistic score: bias, fluctuation, timbre variance, harmonic share, tonality, salience.</summary>
-    internal static ReadOnlySpan<double> Weights => [-4.0, 3.0, 2.5, 1.5, 1.0, 1.5];
+    /// <summary>Bias and weights of the logistic score: bias, fluctuation (per cent), log10 timbre variance.</summary>
+    internal static ReadOnlySpan<double> Weights => [-9.0, 1.75, 2.1];
 
     private const int SmoothFrames = 43;
     private const int VarianceHalf = 21;
+    private const int FluctuationHalf = 10;
 
     /// <summary>Estimates vocal presence.</summary>
     public static VocalEstimate Analyze(FrameFeatures features)
@@ -42,7 +44,7 @@ internal static class VocalDetector
         var probability = new float[n];
         if (n == 0)
         {
-            return new VocalEstimate(0, 0, null, null, null, 0, probability);
+            return new VocalEstimate(0, 0, null, null, null, 0, 0, probability);
         }
 
         var level = CollectionsMarshal.AsSpan(features.LevelDb);
@@ -56,7 +58,7 @@ internal static class VocalDetector
         }
 
         var raw = new double[n];
-        var cues = new double[5];
+        Span<double> cues = stackalloc double[2];
         for (var t = 0; t < n; t++)
         {
             if (!active[t])
@@ -98,12 +100,13 @@ internal static class VocalDetector
 
         if (activeCount == 0)
         {
-            return new VocalEstimate(0, 0, null, null, null, 0, probability);
+            return new VocalEstimate(0, 0, null, null, null, 0, 0, probability);
         }
 
         double sum = 0;
         var sung = 0;
         var pitches = new List<float>();
+        double harmonic = 0;
         var pitch = CollectionsMarshal.AsSpan(features.Pitch);
         var salience = CollectionsMarshal.AsSpan(features.PitchSalience);
         for (var t = 0; t < n; t++)
@@ -117,6 +120,7 @@ internal static class VocalDetector
             if (probability[t] >= 0.5f)
             {
                 sung++;
+                harmonic += features.HarmonicShare[t];
                 if (salience[t] > 0.15f && pitch[t] > 0)
                 {
                     pitches.Add(pitch[t]);
@@ -129,7 +133,7 @@ internal static class VocalDetector
         pitches.Sort();
         var hasPitch = pitches.Count >= (int)(3 * AnalysisGrid.FrameRate);
         var duration = activeCount / AnalysisGrid.FrameRate;
-        var decisiveness = Math.Clamp(Math.Abs(fraction - PresenceFraction) / 0.25, 0, 1);
+        var decisiveness = Math.Clamp(Math.Abs(fraction - PresenceFraction) / PresenceFraction, 0, 1);
         var confidence = MaxConfidence * decisiveness * Math.Clamp(duration / 10, 0, 1);
         return new VocalEstimate(
             mean,
@@ -137,22 +141,28 @@ internal static class VocalDetector
             hasPitch ? pitches[pitches.Count / 2] : null,
             hasPitch ? pitches[pitches.Count / 10] : null,
             hasPitch ? pitches[pitches.Count * 9 / 10] : null,
+            sung == 0 ? 0 : harmonic / sung,
             confidence,
             probability);
     }
 
-    /// <summary>The five cues of frame <paramref name="t"/>, each scaled to about 0–1.</summary>
+    /// <summary>The two cues of frame <paramref name="t"/>: mean fluctuation × correlation over ±0.25 s (cents), log10(1 + timbre variance).</summary>
     internal static void Cues(FrameFeatures features, int t, Span<double> destination)
     {
-        var fluctuation = features.Fluctuation[t] * features.FluctuationCorrelation[t];
-        destination[0] = Math.Clamp(fluctuation / 20.0, 0, 1.5);
-        destination[1] = Math.Clamp(TimbreVariance(features, t) / 60.0, 0, 1.5);
-        destination[2] = features.HarmonicShare[t];
-        destination[3] = 1 - features.Flatness[t];
-        destination[4] = Math.Clamp(features.PitchSalience[t] / 0.3, 0, 1.5);
+        var from = Math.Max(0, t - FluctuationHalf);
+        var to = Math.Min(features.FrameCount - 1, t + FluctuationHalf);
+        double sum = 0;
+        for (var j = from; j <= to; j++)
+        {
+            sum += features.Fluctuation[j] * features.FluctuationCorrelation[j];
+        }
+
+        destination[0] = sum / ((2 * FluctuationHalf) + 1);
+        destination[1] = Math.Log10(1 + TimbreVariance(features, t));
     }
 
-    private static double TimbreVariance(FrameFeatures features, int t)
+    /// <summary>Mean variance of MFCCs 1–5 over ±0.5 s around frame <paramref name="t"/>.</summary>
+    internal static double TimbreVariance(FrameFeatures features, int t)
     {
         var mfcc = CollectionsMarshal.AsSpan(features.Mfcc);
         var from = Math.Max(0, t - VarianceHalf);

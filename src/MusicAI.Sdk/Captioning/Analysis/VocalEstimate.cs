@@ -6,6 +6,7 @@ namespace MusicAI.Sdk.Captioning.Analysis;
 /// <param name="MedianPitchHz">Median pitch of the confidently pitched voice frames, or null.</param>
 /// <param name="PitchLowHz">10th percentile of that pitch, or null.</param>
 /// <param name="PitchHighHz">90th percentile of that pitch, or null.</param>
+/// <param name="VoiceHarmonicShare">Mean harmonic share of the frames classified as voice (speech is low, singing high).</param>
 /// <param name="Confidence">0–1.</param>
 /// <param name="FrameProbability">Smoothed vocal probability per analysis frame.</param>
 internal sealed record VocalEstimate(
@@ -14,5 +15,6 @@ internal sealed record VocalEstimate(
     double? MedianPitchHz,
     double? PitchLowHz,
     double? PitchHighHz,
+    double VoiceHarmonicShare,
     double Confidence,
     float[] FrameProbability);

@@ -32,6 +32,7 @@ internal static class CaptionWriter
         Add(adjectives, claims.Mood);
         Add(adjectives, claims.TempoClass);
         var noun = d.Duration.TotalSeconds < 5 ? "short clip"
+            : claims.SpokenVoice ? "recording"
             : claims.Vocals switch { true => "song", false => "instrumental", _ => "piece" };
         var head = string.Join(" ", [.. adjectives, noun]);
         text.Append(Article(head)).Append(' ').Append(head);
@@ -51,7 +52,11 @@ internal static class CaptionWriter
         }
 
         var with = new List<string>();
-        if (claims.Vocals == true)
+        if (claims.SpokenVoice)
+        {
+            with.Add(claims.Register is null ? "a spoken voice" : "a spoken " + claims.Register + " voice");
+        }
+        else if (claims.Vocals == true)
         {
             with.Add(claims.Register is null ? "vocals" : claims.Register + " vocals");
         }
@@ -170,7 +175,7 @@ internal static class CaptionWriter
 
         if (claims.Vocals is bool vocals)
         {
-            parts.Add(vocals ? (claims.Register is null ? "vocals" : claims.Register + " vocals") : "instrumental");
+            parts.Add(!vocals ? "instrumental" : claims.SpokenVoice ? "spoken voice" : claims.Register is null ? "vocals" : claims.Register + " vocals");
         }
 
         if (claims.Drums)
@@ -220,7 +225,7 @@ internal static class CaptionWriter
             ? string.Create(c, $"Loudness {d.Loudness.IntegratedLufs:0.0} LUFS integrated, LRA {d.Loudness.RangeLu:0.0} LU, true peak {d.Loudness.TruePeakDbtp:0.0} dBTP; crest {d.Dynamics.CrestFactorDb:0.0} dB, PLR {d.Dynamics.PeakToLoudnessRatioDb:0.0} dB, short-term variation {d.Dynamics.LoudnessVariationLu:0.0} LU. ")
             : "Loudness: silent. ");
         text.Append(c, $"Spectrum: centroid {d.Spectral.CentroidHz:0} Hz, brightness {d.Spectral.Brightness:0.00}, bass weight {d.Spectral.BassWeight:0.00}, flatness {d.Spectral.Flatness:0.00}. ");
-        text.Append(c, $"Vocals {(d.Vocals.Present ? "present" : "absent")} ({d.Vocals.Confidence:0.00}), {d.Vocals.SungFraction * 100:0}% of the time");
+        text.Append(c, $"Vocals {(d.Vocals.Present ? d.Vocals.SpeechLike ? "present, speech-like" : "present" : "absent")} ({d.Vocals.Confidence:0.00}), {d.Vocals.SungFraction * 100:0}% of the time");
         if (d.Vocals.MedianPitchHz is double pitch)
         {
             text.Append(c, $", register {d.Vocals.Register.ToString().ToLowerInvariant()} (median {pitch:0} Hz)");

@@ -32,6 +32,7 @@ internal sealed class Claims
         if (d.Vocals.Confidence >= threshold)
         {
             Vocals = d.Vocals.Present;
+            SpokenVoice = d.Vocals.Present && d.Vocals.SpeechLike;
             if (d.Vocals.Present)
             {
                 Register = d.Vocals.Register switch
@@ -43,7 +44,14 @@ internal sealed class Claims
             }
         }
 
-        if (d.Mood.Confidence >= threshold && d.Mood.Label != "neutral")
+        // A mood whose arousal contradicts the claimed tempo class ("peaceful" and "fast") is not claimed.
+        var consistent = TempoClass switch
+        {
+            "upbeat" or "fast" => d.Mood.Arousal >= -0.1,
+            "slow" => d.Mood.Arousal <= 0.1,
+            _ => true,
+        };
+        if (d.Mood.Confidence >= threshold && d.Mood.Label != "neutral" && consistent)
         {
             Mood = d.Mood.Label;
         }
@@ -85,6 +93,9 @@ internal sealed class Claims
     public bool? Vocals { get; }
 
     public string? Register { get; }
+
+    /// <summary>Gets a value indicating whether the voice is claimed and sounds like speech rather than singing.</summary>
+    public bool SpokenVoice { get; }
 
     public string? Mood { get; }
 

@@ -78,6 +78,7 @@ internal static class DescriptionJson
             w.WriteBoolean("present", d.Vocals.Present);
             w.WriteNumber("probability", d.Vocals.Probability);
             w.WriteNumber("sung_fraction", d.Vocals.SungFraction);
+            w.WriteBoolean("speech_like", d.Vocals.SpeechLike);
             w.WriteString("register", d.Vocals.Register.ToString().ToLowerInvariant());
             Number(w, "median_pitch_hz", d.Vocals.MedianPitchHz);
             w.WriteNumber("confidence", d.Vocals.Confidence);

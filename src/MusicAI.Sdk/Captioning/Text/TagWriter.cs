@@ -27,7 +27,7 @@ internal static class TagWriter
 
         if (claims.Vocals is bool vocals)
         {
-            tags.Add(vocals ? "vocals" : "instrumental");
+            tags.Add(!vocals ? "instrumental" : claims.SpokenVoice ? "spoken voice" : "vocals");
         }
 
         Add(tags, claims.Register is null ? null : claims.Register + " vocals");
