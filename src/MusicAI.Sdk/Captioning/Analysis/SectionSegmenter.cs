@@ -9,16 +9,19 @@ namespace MusicAI.Sdk.Captioning.Analysis;
 /// <remarks>
 /// <para><b>Units.</b> Beats when there are at least 16 and the input is at most <see cref="LongInputSeconds"/>;
 /// otherwise blocks of 1 s (4 s for long inputs). Each unit gets its mean 12-bin chroma (L2-normalised) and its mean
-/// MFCCs 1–12 (z-scored per coefficient over the input, then L2-normalised).</para>
-/// <para><b>Novelty</b> (Foote 2000): the similarity of units i and j is the mean of the cosine similarities of
-/// their chroma and MFCC vectors; a Gaussian-tapered checkerboard kernel of K units per side (16 beats, 8 × 1 s or
+/// MFCCs 1–12 (z-scored per coefficient over the input with the standard deviation floored at 2 dB, so near-constant
+/// coefficients are not inflated into noise, then L2-normalised).</para>
+/// <para><b>Novelty</b> (Foote 2000): each unit's vectors are first averaged over ±K/2 units (so the chord cycle
+/// within a phrase becomes a harmonic "fingerprint" of the section), then the similarity of units i and j is the mean
+/// of the cosine similarities of their chroma and MFCC vectors; a Gaussian-tapered checkerboard kernel of K units per side (16 beats, 8 × 1 s or
 /// 16 × 4 s) slides along the diagonal, so only a band of the matrix is ever computed (memory is linear in the
 /// input length). Boundaries are novelty peaks that are the maximum within ±K/2 units, exceed both
 /// <see cref="MinimumNovelty"/> and the mean by half a standard deviation, lie at least K units from either end of
 /// the input (where the kernel is truncated) and at least 6 s (30 s for long inputs) from the previous boundary.</para>
 /// <para><b>Labels.</b> Sections are taken in order; each joins the label of the most similar earlier label
 /// prototype (its first section) when that similarity is at least <see cref="SameLabelSimilarity"/>, otherwise it
-/// starts a new label.</para>
+/// starts a new label. Similarity = mean of the cosine of the sections' mean chroma and exp(−2 × mean squared
+/// difference of their mean z-scored MFCCs).</para>
 /// </remarks>
 internal static class SectionSegmenter
 {
@@ -70,7 +73,9 @@ internal static class SectionSegmenter
             return [new SectionEstimate(0, frames, 0, 0)];
         }
 
-        var (chroma, mfcc) = UnitFeatures(features, chroma12, bounds);
+        var (chroma, mfcc, timbre) = UnitFeatures(features, chroma12, bounds);
+        chroma = Smooth(chroma, units, kernel / 4);
+        mfcc = Smooth(mfcc, units, kernel / 4);
         var novelty = Novelty(chroma, mfcc, units, kernel);
         var boundaries = PickPeaks(novelty, bounds, kernel, minimumSeconds);
 
@@ -78,19 +83,19 @@ internal static class SectionSegmenter
         var starts = new List<int> { 0 };
         starts.AddRange(boundaries.Select(b => b.Unit));
         var sections = new List<SectionEstimate>();
-        var prototypes = new List<(double[] Chroma, double[] Mfcc)>();
+        var prototypes = new List<(double[] Chroma, double[] Timbre)>();
         var overall = boundaries.Count == 0 ? 0 : boundaries.Average(b => b.Strength);
         for (var s = 0; s < starts.Count; s++)
         {
             var from = starts[s];
             var to = s + 1 < starts.Count ? starts[s + 1] : units;
             var meanChroma = Mean(chroma, 12, from, to);
-            var meanMfcc = Mean(mfcc, 12, from, to);
+            var meanTimbre = Mean(timbre, 12, from, to);
             var label = -1;
             var bestSimilarity = double.NegativeInfinity;
             for (var p = 0; p < prototypes.Count; p++)
             {
-                var similarity = 0.5 * (Cosine(meanChroma, prototypes[p].Chroma) + Cosine(meanMfcc, prototypes[p].Mfcc));
+                var similarity = 0.5 * (Cosine(meanChroma, prototypes[p].Chroma) + TimbreSimilarity(meanTimbre, prototypes[p].Timbre));
                 if (similarity > bestSimilarity)
                 {
                     (bestSimilarity, label) = (similarity, p);
@@ -100,7 +105,7 @@ internal static class SectionSegmenter
             if (label < 0 || bestSimilarity < SameLabelSimilarity)
             {
                 label = prototypes.Count;
-                prototypes.Add((meanChroma, meanMfcc));
+                prototypes.Add((meanChroma, meanTimbre));
             }
 
             var confidence = s == 0 ? overall : boundaries[s - 1].Strength;
@@ -110,7 +115,8 @@ internal static class SectionSegmenter
         return sections;
     }
 
-    private static (float[] Chroma, float[] Mfcc) UnitFeatures(FrameFeatures features, float[] chroma12, int[] bounds)
+    /// <summary>Per unit: L2-normalised chroma, L2-normalised z-scored MFCCs (for novelty), z-scored MFCCs (for labels).</summary>
+    private static (float[] Chroma, float[] Mfcc, float[] Timbre) UnitFeatures(FrameFeatures features, float[] chroma12, int[] bounds)
     {
         var units = bounds.Length - 1;
         var chroma = new float[units * 12];
@@ -162,19 +168,20 @@ internal static class SectionSegmenter
                 square += Math.Pow(mfcc[(u * 12) + k] - mean, 2);
             }
 
-            var std = Math.Sqrt(square / units);
+            var std = Math.Max(2.0, Math.Sqrt(square / units));
             for (var u = 0; u < units; u++)
             {
                 mfcc[(u * 12) + k] = std > 1e-6 ? (float)((mfcc[(u * 12) + k] - mean) / std) : 0f;
             }
         }
 
+        var timbre = (float[])mfcc.Clone();
         for (var u = 0; u < units; u++)
         {
             Normalize(mfcc.AsSpan(u * 12, 12));
         }
 
-        return (chroma, mfcc);
+        return (chroma, mfcc, timbre);
     }
 
     private static float[] Novelty(float[] chroma, float[] mfcc, int units, int kernel)
@@ -218,6 +225,24 @@ internal static class SectionSegmenter
         }
 
         return novelty;
+    }
+
+    /// <summary>Moving average of ±<paramref name="half"/> units of each 12-dimensional vector, re-normalised.</summary>
+    private static float[] Smooth(float[] values, int units, int half)
+    {
+        var result = new float[values.Length];
+        for (var u = 0; u < units; u++)
+        {
+            var target = result.AsSpan(u * 12, 12);
+            for (var v = Math.Max(0, u - half); v <= Math.Min(units - 1, u + half); v++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(target, values.AsSpan(v * 12, 12), target);
+            }
+
+            Normalize(target);
+        }
+
+        return result;
     }
 
     private static List<(int Unit, double Strength)> PickPeaks(float[] novelty, int[] bounds, int kernel, double minimumSeconds)
@@ -291,6 +316,18 @@ internal static class SectionSegmenter
         }
 
         return aa <= 1e-12 || bb <= 1e-12 ? 0 : ab / Math.Sqrt(aa * bb);
+    }
+
+    /// <summary>exp(−2 × mean squared difference) of z-scored MFCC means: 1 for the same timbre, ≈ 0.14 one standard deviation apart.</summary>
+    private static double TimbreSimilarity(double[] a, double[] b)
+    {
+        double sum = 0;
+        for (var k = 0; k < a.Length; k++)
+        {
+            sum += (a[k] - b[k]) * (a[k] - b[k]);
+        }
+
+        return Math.Exp(-2 * sum / a.Length);
     }
 
     private static double Dot(float[] values, int u, int v)

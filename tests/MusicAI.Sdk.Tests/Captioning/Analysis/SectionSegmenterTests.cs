@@ -36,9 +36,20 @@ public sealed class SectionSegmenterTests
     }
 
     [Fact]
-    public void SteadyLoop_IsOneSection()
+    public void RepeatedMaterial_SharesOneLabel()
     {
         var analysis = AnalysisRunner.Analyze(SyntheticMusic.Concat(PartA(1), PartA(2)));
+
+        Assert.Single(analysis.Sections.Select(s => s.LabelIndex).Distinct());
+        Assert.True(analysis.Sections.Count <= 2);
+    }
+
+    [Fact]
+    public void SteadyLoop_IsOneSection()
+    {
+        var loop = SyntheticMusic.Mix(SyntheticMusic.Chords(0, false, [0, 3, 4, 0], 2, 48), SyntheticMusic.ClickTrack(120, 48));
+
+        var analysis = AnalysisRunner.Analyze(loop);
 
         Assert.Single(analysis.Sections);
     }
