@@ -33,6 +33,9 @@ internal sealed class AnalysisSignal : IDisposable
     /// <summary>Gets the number of analysis samples produced so far (absolute index one past the last).</summary>
     public long Available => _start + _count;
 
+    /// <summary>Gets the largest number of samples held at once so far (the memory bound, tested).</summary>
+    public int PeakHeld { get; private set; }
+
     /// <summary>Gets a value indicating whether the input has ended (every sample is <see cref="Available"/>).</summary>
     public bool IsComplete { get; private set; }
 
@@ -167,5 +170,6 @@ internal sealed class AnalysisSignal : IDisposable
 
         samples.CopyTo(_buffer.AsSpan(_count));
         _count += samples.Length;
+        PeakHeld = Math.Max(PeakHeld, _count);
     }
 }

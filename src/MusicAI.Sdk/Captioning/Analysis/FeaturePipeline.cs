@@ -22,6 +22,9 @@ internal sealed class FeaturePipeline : IDisposable
         _signal = new AnalysisSignal(inputRate);
     }
 
+    /// <summary>Gets the largest number of analysis samples held at once (see <see cref="AnalysisSignal.PeakHeld"/>).</summary>
+    public int PeakHeldSamples => _signal.PeakHeld;
+
     /// <summary>Gets the features computed so far.</summary>
     public FrameFeatures Features { get; } = new();
 
