@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk.Audio;
+using MusicAI.Sdk.Captioning;
 using MusicAI.Sdk.Captioning.Analysis;
 using MusicAI.Sdk.Captioning.Evaluation;
 using MusicAI.Sdk.Captioning.Text;
@@ -105,6 +106,9 @@ internal static class CaptionEvalCommand
             text.AppendLine(c, $"key ({Profiles[p]}{(p == 0 ? ", default" : "")}): MIREX weighted {summary.KeyScores[p]:P1}, correct {summary.KeyCorrect[p]:P1}");
         }
 
+        var claimed = Summary.Of([.. results.Where(r => r.Analysis.Tempo.Confidence >= CaptionerOptions.DefaultClaimThreshold)]);
+        var claimedKeys = Summary.Of([.. results.Where(r => r.Keys[0].Confidence >= CaptionerOptions.DefaultClaimThreshold)]);
+        text.AppendLine(c, $"claimed by captions (confidence ≥ {CaptionerOptions.DefaultClaimThreshold}): tempo {claimed.TempoCount} clips, Acc1 {claimed.Acc1:P1}, Acc2 {claimed.Acc2:P1}; key {claimedKeys.KeyCount} clips, MIREX weighted {claimedKeys.KeyScores[0]:P1}");
         text.AppendLine();
         text.AppendLine(c, $"{"genre",-10} {"n",3} {"Acc1",7} {"Acc2",7} {"key",7}");
         foreach (var group in results.GroupBy(r => r.Genre).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -134,6 +138,16 @@ internal static class CaptionEvalCommand
 
             w.WriteEndObject();
             w.WriteString("key_profile_default", Profiles[0]);
+            var claimed = Summary.Of([.. results.Where(r => r.Analysis.Tempo.Confidence >= CaptionerOptions.DefaultClaimThreshold)]);
+            var claimedKeys = Summary.Of([.. results.Where(r => r.Keys[0].Confidence >= CaptionerOptions.DefaultClaimThreshold)]);
+            w.WriteStartObject("claimed");
+            w.WriteNumber("confidence_threshold", CaptionerOptions.DefaultClaimThreshold);
+            w.WriteNumber("tempo_clips", claimed.TempoCount);
+            w.WriteNumber("tempo_acc1", Math.Round(claimed.Acc1, 4));
+            w.WriteNumber("tempo_acc2", Math.Round(claimed.Acc2, 4));
+            w.WriteNumber("key_clips", claimedKeys.KeyCount);
+            w.WriteNumber("key_weighted_score", Math.Round(claimedKeys.KeyScores[0], 4));
+            w.WriteEndObject();
             w.WriteStartArray("results");
             foreach (var r in results)
             {

@@ -37,7 +37,7 @@ internal static class MeterEstimator
         {
             var end = i + 1 < n ? beats[i + 1] : beats[i] + (beats[i] - beats[i - 1]);
             BeatChroma(chroma12, chromaFrames, beats[i], end, current);
-            change[i] = i == 0 ? 0 : 1 - Cosine(previous, current);
+            change[i] = i == 0 ? 0 : 1 - VectorMath.Cosine(previous, current, ifZero: 1);
             (previous, current) = (current, previous);
             lowAccent[i] = Max(low, beats[i] - 2, beats[i] + 2);
             accent[i] = Max(onset, beats[i] - 2, beats[i] + 2);
@@ -77,19 +77,6 @@ internal static class MeterEstimator
                 destination[k] += chroma12[(c * 12) + k];
             }
         }
-    }
-
-    private static double Cosine(double[] a, double[] b)
-    {
-        double ab = 0, aa = 0, bb = 0;
-        for (var k = 0; k < a.Length; k++)
-        {
-            ab += a[k] * b[k];
-            aa += a[k] * a[k];
-            bb += b[k] * b[k];
-        }
-
-        return aa <= 0 || bb <= 0 ? 1 : ab / Math.Sqrt(aa * bb);
     }
 
     private static double Max(ReadOnlySpan<float> values, int from, int to)

@@ -95,7 +95,7 @@ internal static class SectionSegmenter
             var bestSimilarity = double.NegativeInfinity;
             for (var p = 0; p < prototypes.Count; p++)
             {
-                var similarity = 0.5 * (Cosine(meanChroma, prototypes[p].Chroma) + TimbreSimilarity(meanTimbre, prototypes[p].Timbre));
+                var similarity = 0.5 * (VectorMath.Cosine(meanChroma, prototypes[p].Chroma, ifZero: 0) + TimbreSimilarity(meanTimbre, prototypes[p].Timbre));
                 if (similarity > bestSimilarity)
                 {
                     (bestSimilarity, label) = (similarity, p);
@@ -303,19 +303,6 @@ internal static class SectionSegmenter
         }
 
         return mean;
-    }
-
-    private static double Cosine(double[] a, double[] b)
-    {
-        double ab = 0, aa = 0, bb = 0;
-        for (var k = 0; k < a.Length; k++)
-        {
-            ab += a[k] * b[k];
-            aa += a[k] * a[k];
-            bb += b[k] * b[k];
-        }
-
-        return aa <= 1e-12 || bb <= 1e-12 ? 0 : ab / Math.Sqrt(aa * bb);
     }
 
     /// <summary>exp(−2 × mean squared difference) of z-scored MFCC means: 1 for the same timbre, ≈ 0.14 one standard deviation apart.</summary>
