@@ -1,0 +1,334 @@
+namespace MusicAI.Sdk.Generation.Composition;
+
+/// <summary>The eight style presets and their names (see <c>docs/generation.md</c>).</summary>
+internal static class StyleCatalog
+{
+    // General MIDI drum map pitches.
+    public const int Kick = 36;
+    public const int SideStick = 37;
+    public const int Snare = 38;
+    public const int Clap = 39;
+    public const int ClosedHat = 42;
+    public const int OpenHat = 46;
+    public const int Crash = 49;
+    public const int Ride = 51;
+    public const int LowFloorTom = 41;
+    public const int LowTom = 45;
+    public const int MidTom = 47;
+    public const int HighTom = 50;
+    public const int Tambourine = 54;
+    public const int Shaker = 70;
+
+    private static readonly StylePreset[] s_presets =
+    [
+        new StylePreset
+        {
+            Style = MusicStyle.Ambient,
+            Name = "ambient",
+            MinTempo = 60,
+            MaxTempo = 84,
+            MeterWeights = [0.6, 0.3, 0.1],
+            ModeWeights = [0.3, 0.2, 0.2, 0, 0.3, 0, 0],
+            MajorProgressions = [[0, 3, 5, 4], [0, 1, 0, 3], [0, 5, 1, 3], [3, 0, 4, 5]],
+            MinorProgressions = [[0, 5, 2, 6], [0, 3, 0, 5], [0, 6, 5, 6], [0, 5, 3, 4]],
+            BarsPerChord = 2,
+            SeventhProbability = 0.5,
+            Instruments =
+            [
+                new("kit-electronic", 0, 0.35f, 0f, 0.35f, 0.1f),
+                new("sub-bass", 38, 0.55f, 0f, 0.1f, 0f),
+                new("electric-piano", 4, 0.4f, -0.25f, 0.45f, 0.2f),
+                new("warm-pad", 89, 0.5f, 0.1f, 0.5f, 0f),
+                new("bell", 14, 0.4f, 0.2f, 0.5f, 0.35f),
+                new("string-ensemble", 48, 0.35f, -0.15f, 0.5f, 0f),
+            ],
+            Groove =
+            [
+                new(Kick, "o..............."),
+                new(Shaker, "..-...-...-...-."),
+                new(SideStick, "........-......."),
+            ],
+            Bass = BassStyle.Sustain,
+            Chords = ChordRhythm.Sustain,
+            MelodyNotesPerBar = (2, 3),
+            MotifBars = 2,
+            MelodyOctave = 1,
+            Energy = 0.25,
+            QuietDrums = true,
+        },
+        new StylePreset
+        {
+            Style = MusicStyle.LoFi,
+            Name = "lo-fi",
+            MinTempo = 70,
+            MaxTempo = 90,
+            MeterWeights = [0.95, 0.05, 0],
+            ModeWeights = [0.3, 0.25, 0.35, 0, 0, 0.1, 0],
+            MajorProgressions = [[1, 4, 0, 5], [0, 5, 1, 4], [3, 2, 1, 0], [0, 3, 2, 5]],
+            MinorProgressions = [[0, 3, 0, 3], [0, 3, 6, 2], [0, 5, 3, 4], [0, 6, 5, 4]],
+            BarsPerChord = 1,
+            SeventhProbability = 1.0,
+            Instruments =
+            [
+                new("kit-lofi", 0, 0.6f, 0f, 0.1f, 0f),
+                new("round-bass", 32, 0.6f, 0f, 0.05f, 0f),
+                new("electric-piano", 4, 0.5f, -0.2f, 0.25f, 0.1f),
+                new("tape-pad", 89, 0.3f, 0.2f, 0.35f, 0f),
+                new("vibraphone", 11, 0.45f, 0.15f, 0.3f, 0.2f),
+                new("string-ensemble", 48, 0.3f, -0.3f, 0.4f, 0f),
+            ],
+            Groove =
+            [
+                new(Kick, "x......o..o....."),
+                new(Snare, "....x.......x..."),
+                new(ClosedHat, "o.o.o.o.o.o.o.o-"),
+                new(SideStick, "..........-....."),
+            ],
+            Swing = 0.6,
+            Bass = BassStyle.RootFifthApproach,
+            Chords = ChordRhythm.Comping,
+            MelodyNotesPerBar = (3, 5),
+            Energy = 0.45,
+        },
+        new StylePreset
+        {
+            Style = MusicStyle.Synthwave,
+            Name = "synthwave",
+            MinTempo = 84,
+            MaxTempo = 118,
+            MeterWeights = [1, 0, 0],
+            ModeWeights = [0.2, 0.45, 0.2, 0, 0, 0.15, 0],
+            MajorProgressions = [[5, 3, 0, 4], [0, 4, 5, 3], [0, 6, 3, 0], [3, 4, 5, 5]],
+            MinorProgressions = [[0, 5, 2, 6], [0, 6, 5, 6], [0, 5, 6, 0], [0, 3, 5, 6]],
+            BarsPerChord = 1,
+            SeventhProbability = 0.2,
+            Instruments =
+            [
+                new("kit-electronic", 0, 0.6f, 0f, 0.2f, 0f),
+                new("synth-bass", 38, 0.55f, 0f, 0.05f, 0f),
+                new("poly-synth", 90, 0.35f, -0.3f, 0.3f, 0.3f),
+                new("analog-pad", 90, 0.35f, 0.25f, 0.45f, 0f),
+                new("saw-lead", 81, 0.4f, 0.05f, 0.3f, 0.3f),
+                new("string-ensemble", 48, 0.3f, -0.2f, 0.4f, 0f),
+            ],
+            Groove =
+            [
+                new(Kick, "x.......x.o....."),
+                new(Snare, "....x.......x..."),
+                new(ClosedHat, "o.o.o.o.o.o.o.o."),
+                new(OpenHat, "..............-."),
+            ],
+            Bass = BassStyle.Pulse8,
+            Chords = ChordRhythm.Arpeggio16,
+            MelodyNotesPerBar = (3, 6),
+            Energy = 0.65,
+        },
+        new StylePreset
+        {
+            Style = MusicStyle.Orchestral,
+            Name = "orchestral",
+            MinTempo = 70,
+            MaxTempo = 110,
+            MeterWeights = [0.6, 0.3, 0.1],
+            ModeWeights = [0.3, 0.35, 0.1, 0, 0, 0, 0.25],
+            MajorProgressions = [[0, 3, 4, 0], [0, 5, 3, 4], [0, 2, 3, 4], [3, 4, 2, 5]],
+            MinorProgressions = [[0, 3, 4, 0], [0, 5, 2, 6], [0, 5, 3, 4], [0, 6, 5, 4]],
+            BarsPerChord = 1,
+            SeventhProbability = 0.1,
+            Instruments =
+            [
+                new("kit-orchestral", 0, 0.55f, 0f, 0.35f, 0f),
+                new("contrabass", 43, 0.55f, 0.1f, 0.3f, 0f),
+                new("string-ensemble", 48, 0.45f, -0.25f, 0.35f, 0f),
+                new("choir-pad", 52, 0.3f, 0.2f, 0.45f, 0f),
+                new("french-horn", 60, 0.45f, 0.1f, 0.35f, 0f),
+                new("string-ensemble", 48, 0.35f, 0.3f, 0.4f, 0f),
+            ],
+            Groove =
+            [
+                new(LowFloorTom, "x.......o......."),
+                new(Snare, "............-.--"),
+                new(Crash, "................"),
+            ],
+            Bass = BassStyle.HalfNotes,
+            Chords = ChordRhythm.Sustain,
+            MelodyNotesPerBar = (2, 4),
+            Energy = 0.5,
+            QuietDrums = true,
+        },
+        new StylePreset
+        {
+            Style = MusicStyle.Rock,
+            Name = "rock",
+            MinTempo = 100,
+            MaxTempo = 150,
+            MeterWeights = [1, 0, 0],
+            ModeWeights = [0.35, 0.3, 0.1, 0, 0, 0.25, 0],
+            MajorProgressions = [[0, 4, 5, 3], [0, 6, 3, 0], [0, 3, 4, 3], [5, 3, 0, 4]],
+            MinorProgressions = [[0, 5, 6, 0], [0, 6, 5, 6], [0, 3, 6, 0], [0, 2, 6, 3]],
+            BarsPerChord = 1,
+            SeventhProbability = 0,
+            Instruments =
+            [
+                new("kit-acoustic", 0, 0.65f, 0f, 0.15f, 0f),
+                new("picked-bass", 34, 0.6f, 0f, 0.05f, 0f),
+                new("drive-guitar", 29, 0.4f, -0.35f, 0.15f, 0f),
+                new("rock-organ", 18, 0.25f, 0.3f, 0.2f, 0f),
+                new("lead-guitar", 30, 0.4f, 0.1f, 0.2f, 0.15f),
+                new("string-ensemble", 48, 0.3f, 0.25f, 0.3f, 0f),
+            ],
+            Groove =
+            [
+                new(Kick, "x.....o.o......."),
+                new(Snare, "....x.......x..."),
+                new(ClosedHat, "o.o.o.o.o.o.o.o."),
+            ],
+            Bass = BassStyle.Pulse8,
+            Chords = ChordRhythm.Stabs8,
+            MelodyNotesPerBar = (4, 6),
+            Energy = 0.75,
+        },
+        new StylePreset
+        {
+            Style = MusicStyle.Chiptune,
+            Name = "chiptune",
+            MinTempo = 120,
+            MaxTempo = 160,
+            MeterWeights = [0.9, 0.1, 0],
+            ModeWeights = [0.5, 0.35, 0, 0, 0, 0.15, 0],
+            MajorProgressions = [[0, 4, 5, 3], [5, 3, 0, 4], [0, 3, 4, 3], [0, 5, 3, 4]],
+            MinorProgressions = [[0, 5, 6, 0], [0, 6, 5, 6], [0, 3, 4, 0], [5, 6, 0, 0]],
+            BarsPerChord = 1,
+            SeventhProbability = 0,
+            Instruments =
+            [
+                new("kit-chiptune", 0, 0.5f, 0f, 0f, 0f),
+                new("triangle-bass", 38, 0.6f, 0f, 0f, 0f),
+                new("pulse-arp", 80, 0.3f, -0.3f, 0.05f, 0f),
+                new("pulse-pad", 80, 0.2f, 0.3f, 0.1f, 0f),
+                new("square-lead", 80, 0.4f, 0f, 0.05f, 0.15f),
+                new("string-ensemble", 48, 0.25f, 0.2f, 0.2f, 0f),
+            ],
+            Groove =
+            [
+                new(Kick, "x.......x.o....."),
+                new(Snare, "....x.......x..."),
+                new(ClosedHat, "o.o.o.o.o.o.o.o."),
+            ],
+            Bass = BassStyle.Octave8,
+            Chords = ChordRhythm.Arpeggio16,
+            MelodyNotesPerBar = (4, 7),
+            MelodySixteenths = true,
+            MelodyOctave = 1,
+            Energy = 0.75,
+        },
+        new StylePreset
+        {
+            Style = MusicStyle.Combat,
+            Name = "combat",
+            MinTempo = 120,
+            MaxTempo = 170,
+            MeterWeights = [0.8, 0.05, 0.15],
+            ModeWeights = [0, 0.35, 0, 0.3, 0, 0, 0.35],
+            MajorProgressions = [[0, 5, 3, 4], [0, 6, 3, 0], [0, 3, 4, 0], [5, 3, 4, 4]],
+            MinorProgressions = [[0, 1, 0, 6], [0, 5, 6, 0], [0, 3, 4, 0], [0, 0, 5, 4], [0, 5, 0, 1]],
+            BarsPerChord = 1,
+            SeventhProbability = 0,
+            Instruments =
+            [
+                new("kit-acoustic", 0, 0.65f, 0f, 0.2f, 0f),
+                new("synth-bass", 38, 0.6f, 0f, 0.05f, 0f),
+                new("staccato-strings", 48, 0.4f, -0.3f, 0.25f, 0f),
+                new("dark-pad", 95, 0.3f, 0.2f, 0.4f, 0f),
+                new("brass-section", 61, 0.45f, 0.1f, 0.3f, 0f),
+                new("string-ensemble", 48, 0.35f, 0.3f, 0.35f, 0f),
+            ],
+            Groove =
+            [
+                new(Kick, "x..o..o.x..o..o."),
+                new(Snare, "....x.......x..."),
+                new(LowTom, "..-...-...-...-."),
+                new(ClosedHat, "o-o-o-o-o-o-o-o-"),
+            ],
+            Bass = BassStyle.Gallop16,
+            Chords = ChordRhythm.Staccato8,
+            MelodyNotesPerBar = (3, 6),
+            Energy = 0.85,
+        },
+        new StylePreset
+        {
+            Style = MusicStyle.Exploration,
+            Name = "exploration",
+            MinTempo = 72,
+            MaxTempo = 100,
+            MeterWeights = [0.55, 0.2, 0.25],
+            ModeWeights = [0.4, 0, 0.2, 0, 0.25, 0.15, 0],
+            MajorProgressions = [[0, 4, 5, 3], [0, 2, 3, 4], [0, 3, 0, 4], [3, 0, 4, 5]],
+            MinorProgressions = [[0, 3, 6, 2], [0, 6, 5, 6], [0, 3, 0, 6], [0, 5, 3, 6]],
+            BarsPerChord = 1,
+            SeventhProbability = 0.3,
+            Instruments =
+            [
+                new("kit-acoustic", 0, 0.4f, 0f, 0.25f, 0f),
+                new("finger-bass", 33, 0.5f, 0f, 0.1f, 0f),
+                new("harp", 46, 0.45f, -0.3f, 0.35f, 0.1f),
+                new("warm-pad", 89, 0.4f, 0.2f, 0.45f, 0f),
+                new("flute", 73, 0.45f, 0.1f, 0.35f, 0.1f),
+                new("string-ensemble", 48, 0.35f, -0.15f, 0.4f, 0f),
+            ],
+            Groove =
+            [
+                new(Kick, "o.......o......."),
+                new(SideStick, "....o.......o..."),
+                new(Shaker, "-.-.-.-.-.-.-.-."),
+            ],
+            Bass = BassStyle.RootFifthApproach,
+            Chords = ChordRhythm.Arpeggio8,
+            MelodyNotesPerBar = (3, 5),
+            Energy = 0.4,
+            QuietDrums = true,
+        },
+    ];
+
+    /// <summary>Every preset, in <see cref="MusicStyle"/> order.</summary>
+    public static IReadOnlyList<StylePreset> All => s_presets;
+
+    /// <summary>The style names for messages: "ambient, lo-fi, …".</summary>
+    public static string NameList => "ambient, lo-fi, synthwave, orchestral, rock, chiptune, combat (tension), exploration (calm)";
+
+    public static StylePreset Get(MusicStyle style) => s_presets[(int)style];
+
+    /// <summary>Parses a style name or alias (case-insensitive); null when unknown.</summary>
+    public static MusicStyle? Parse(string text) => Normalize(text) switch
+    {
+        "ambient" or "atmospheric" or "drone" => MusicStyle.Ambient,
+        "lofi" or "lofihiphop" or "chillhop" => MusicStyle.LoFi,
+        "synthwave" or "retrowave" or "outrun" or "synthpop" or "80s" => MusicStyle.Synthwave,
+        "orchestral" or "orchestra" or "cinematic" or "symphonic" or "epic" => MusicStyle.Orchestral,
+        "rock" or "guitar" or "punk" => MusicStyle.Rock,
+        "chiptune" or "chip" or "8bit" or "nes" or "retrogame" => MusicStyle.Chiptune,
+        "combat" or "tension" or "battle" or "fight" or "boss" or "action" or "chase" or "tense" => MusicStyle.Combat,
+        "exploration" or "explore" or "calm" or "peaceful" or "adventure" or "pastoral" => MusicStyle.Exploration,
+        _ => null,
+    };
+
+    private static string Normalize(string text)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(text.Length, 64)];
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (n == buffer.Length)
+            {
+                break;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+}
