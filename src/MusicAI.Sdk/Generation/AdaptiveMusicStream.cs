@@ -212,7 +212,15 @@ public sealed class AdaptiveMusicStream : IDisposable
     public void SetState(string state, MusicBoundary at = MusicBoundary.NextBar)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var index = Array.FindIndex(s_states, s => string.Equals(s, state.Trim(), StringComparison.OrdinalIgnoreCase));
+        var index = -1;
+        for (var i = 0; i < s_states.Length; i++)
+        {
+            if (state.AsSpan().Trim().Equals(s_states[i], StringComparison.OrdinalIgnoreCase))
+            {
+                index = i;
+            }
+        }
+
         if (index < 0)
         {
             throw new ArgumentException($"Unknown state '{state}'. States: {string.Join(", ", s_states)}.", nameof(state));
@@ -240,7 +248,7 @@ public sealed class AdaptiveMusicStream : IDisposable
     /// <param name="at">Where it starts. Default <see cref="MusicBoundary.NextBeat"/>.</param>
     public void PlayStinger(StingerKind kind = StingerKind.Accent, MusicBoundary at = MusicBoundary.NextBeat)
     {
-        if (!Enum.IsDefined(kind))
+        if ((uint)kind > (uint)StingerKind.Danger)
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown stinger.");
         }
@@ -264,7 +272,7 @@ public sealed class AdaptiveMusicStream : IDisposable
     };
 
     private static MusicBoundary ValidBoundary(MusicBoundary at) =>
-        Enum.IsDefined(at) ? at : throw new ArgumentOutOfRangeException(nameof(at), at, "Use Immediate, NextBeat, NextBar or NextSection.");
+        (uint)at <= (uint)MusicBoundary.NextSection ? at : throw new ArgumentOutOfRangeException(nameof(at), at, "Use Immediate, NextBeat, NextBar or NextSection.");
 
     private void Post(in StreamCommand command)
     {

@@ -81,7 +81,7 @@ public sealed class SongGenerator
     internal AdaptiveMusicStream CreateStreamCore(GenerationRequest request)
     {
         var parameters = request.Resolve();
-        var length = request.Duration is not null || request.Bars is not null ? parameters.Duration : (TimeSpan?)null;
+        var length = request.Duration ?? (request.Bars is not null ? parameters.Duration : null);
         if (parameters.IsLoop)
         {
             length = null; // a loop request streams forever

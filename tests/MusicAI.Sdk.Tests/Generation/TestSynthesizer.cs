@@ -18,7 +18,13 @@ internal sealed class TestSynthesizer : ISynthesizer
     private int _pendingCount;
     private long _order;
 
-    public TestSynthesizer(int sampleRate) => SampleRate = sampleRate;
+    private readonly float _amplitude;
+
+    public TestSynthesizer(int sampleRate, float amplitude = 0.15f)
+    {
+        SampleRate = sampleRate;
+        _amplitude = amplitude;
+    }
 
     public int SampleRate { get; }
 
@@ -192,7 +198,7 @@ internal sealed class TestSynthesizer : ISynthesizer
                             Active = true,
                             Strip = e.Strip,
                             Pitch = e.Pitch,
-                            Amplitude = 0.15f * e.Value,
+                            Amplitude = _amplitude * e.Value,
                             Increment = 2 * MathF.PI * 440f * MathF.Pow(2, (e.Pitch - 69) / 12f) / SampleRate,
                             Noise = (uint)(e.Pitch * 7919 + e.Frame),
                             Decay = MathF.Exp(-1f / (0.06f * SampleRate)),

@@ -51,7 +51,7 @@ internal sealed class NoteList
     public void Normalize(int lengthTicks)
     {
         var span = _items.AsSpan(0, Count);
-        span.Sort(default(ScoreNoteOrder));
+        span.Sort();
         var write = 0;
         for (var i = 0; i < span.Length; i++)
         {

@@ -1,7 +1,8 @@
 namespace MusicAI.Sdk.Generation.Composition;
 
 /// <summary>One note of a section, timed in composer ticks from the section start (48 ticks per pulse).</summary>
-internal struct ScoreNote
+/// <remarks>Ordered by start, then pitch (<see cref="IComparable{T}"/> lets <c>Span.Sort()</c> sort without allocating).</remarks>
+internal struct ScoreNote : IComparable<ScoreNote>
 {
     public int Start;
     public int Duration;
@@ -18,11 +19,7 @@ internal struct ScoreNote
 
     public readonly int End => Start + Duration;
 
-    public override readonly string ToString() => $"{Pitch}@{Start}+{Duration} v{Velocity}";
-}
+    public readonly int CompareTo(ScoreNote other) => Start != other.Start ? Start.CompareTo(other.Start) : Pitch.CompareTo(other.Pitch);
 
-/// <summary>Orders notes by start, then pitch (no allocation: a struct comparer).</summary>
-internal readonly struct ScoreNoteOrder : IComparer<ScoreNote>
-{
-    public int Compare(ScoreNote x, ScoreNote y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.Pitch.CompareTo(y.Pitch);
+    public override readonly string ToString() => $"{Pitch}@{Start}+{Duration} v{Velocity}";
 }

@@ -72,6 +72,14 @@ internal static class SongPlanner
             body -= length;
         }
 
+        // End the body on a chorus (a double chorus) rather than a verse.
+        if (sections.Count >= 3 && sections[^1].Kind == SectionKind.Verse)
+        {
+            var last = sections[^1];
+            counts[(int)SectionKind.Verse]--;
+            sections[^1] = new PlannedSection(SectionKind.Chorus, last.Bars, counts[(int)SectionKind.Chorus]++);
+        }
+
         if (edge > 0)
         {
             Add(SectionKind.Outro, edge);

@@ -152,7 +152,7 @@ internal static class ParameterResolver
 
     /// <summary>Whole bars nearest to a duration (at least one).</summary>
     public static int BarsFor(TimeSpan duration, double barSeconds) =>
-        (int)Math.Clamp(Math.Round(duration.TotalSeconds / barSeconds), 1, GenerationRequest.MaxBars);
+        (int)Math.Clamp(Math.Round(duration.TotalSeconds / barSeconds, MidpointRounding.AwayFromZero), 1, GenerationRequest.MaxBars);
 
     private static MusicMode PickMode(StylePreset preset, PromptInterpretation prompt, SeededRandom random)
     {

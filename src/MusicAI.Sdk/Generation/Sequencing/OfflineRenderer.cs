@@ -160,7 +160,7 @@ internal static class OfflineRenderer
 
     /// <summary>The exact length of a loop in frames: <c>round(bars × pulsesPerBar × 60 / bpm × sampleRate)</c>.</summary>
     public static long LoopFrames(int bars, int pulsesPerBar, double bpm, int sampleRate) =>
-        (long)Math.Round(bars * pulsesPerBar * 60.0 * sampleRate / bpm);
+        (long)Math.Round(bars * pulsesPerBar * 60.0 * sampleRate / bpm, MidpointRounding.AwayFromZero);
 
     private static List<SongSection> Sections(IReadOnlyList<PlannedSection> plan, SongParameters p, Timebase timebase)
     {
@@ -228,7 +228,7 @@ internal static class OfflineRenderer
         var peak = 0f;
         for (var c = 0; c < mix.ChannelCount; c++)
         {
-            peak = Math.Max(peak, System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(mix.GetChannel(c)));
+            peak = Math.Max(peak, Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(mix.GetChannel(c))));
         }
 
         if (peak <= PeakLimit)

@@ -384,7 +384,8 @@ internal sealed class Sequencer
     public static float LayerGain(float intensity, StemRole role)
     {
         var threshold = StemRoles.IntensityThreshold(role);
-        return Math.Clamp(((intensity - threshold) / StemRoles.LayerFadeWidth) + 1f, 0f, 1f);
+        var gain = Math.Clamp(((intensity - threshold) / StemRoles.LayerFadeWidth) + 1f, 0f, 1f);
+        return gain < 1e-3f ? 0f : gain > 0.999f ? 1f : gain; // no float dust: a layer below its range is silent
     }
 
     /// <summary>Crossfades and layer ramps last one beat, clamped to 50 ms – 2 s.</summary>
