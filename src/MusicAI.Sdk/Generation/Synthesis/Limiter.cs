@@ -1,0 +1,232 @@
+using System.Numerics;
+
+namespace MusicAI.Sdk.Generation.Synthesis;
+
+/// <summary>
+/// Look-ahead peak limiter that computes one gain per frame from a stereo signal, so the same gain can be applied to
+/// the mix and to every stem (stems keep summing to the mix).
+/// </summary>
+/// <remarks>
+/// <para>Per frame: the required gain <c>r = min(1, ceiling / peak)</c>, where the peak includes inter-sample peaks
+/// estimated by 4× windowed-sinc interpolation (8 taps per phase; "true-peak-ish"); a release smoother lets the gain
+/// recover exponentially; a sliding minimum over <c>L + 1</c> frames followed by a moving average over <c>L + 1</c>
+/// frames turns each gain dip into a linear ramp that starts <c>L</c> frames early. Because every frame of the average
+/// has the frame in its minimum window, the output gain never exceeds <c>r</c>: sample peaks stay at or below the
+/// ceiling (up to float rounding, covered by a 1e-5 margin).</para>
+/// <para>The gain for frame <c>t</c> is known once frame <c>t + <see cref="Latency"/></c> has been pushed.
+/// Allocation happens in the constructor only.</para>
+/// </remarks>
+internal sealed class Limiter
+{
+    private const int Taps = 8;
+    private const int TruePeakDelay = 4;
+    private const int Phases = 3;
+
+    private readonly int _window;
+    private readonly float _ceiling;
+    private readonly float _releaseCoefficient;
+    private readonly float[] _queueValue;
+    private readonly long[] _queueIndex;
+    private readonly float[] _box;
+    private readonly float[] _coefficients = new float[Phases * Taps];
+    private readonly float _coefficientAbsSum;
+    private readonly float[] _historyLeft;
+    private readonly float[] _historyRight;
+
+    private int _queueHead;
+    private int _queueCount;
+    private int _boxPosition;
+    private double _boxSum;
+    private long _index;
+    private float _release = 1f;
+    private float _previousTruePeak;
+    private int _unityRun;
+    private bool _atRest = true;
+
+    /// <summary>Creates a limiter.</summary>
+    /// <param name="lookAheadFrames">Attack ramp / look-ahead in frames (at least 4).</param>
+    /// <param name="ceiling">Linear output ceiling (0.891 = −1 dBFS).</param>
+    /// <param name="releaseSeconds">Release time constant.</param>
+    /// <param name="sampleRate">Sample rate.</param>
+    /// <param name="maxBlock">Largest block passed to <see cref="Process"/>.</param>
+    public Limiter(int lookAheadFrames, float ceiling, float releaseSeconds, float sampleRate, int maxBlock)
+    {
+        var lookAhead = Math.Max(4, lookAheadFrames);
+        _window = lookAhead + 1;
+        _ceiling = ceiling * (1f - 1e-5f);
+        _releaseCoefficient = 1f - MathF.Exp(-1f / (releaseSeconds * sampleRate));
+        _queueValue = new float[_window + 1];
+        _queueIndex = new long[_window + 1];
+        _box = new float[_window];
+        Array.Fill(_box, 1f);
+        _boxSum = _window;
+        Latency = lookAhead + TruePeakDelay;
+        _historyLeft = new float[Taps - 1 + maxBlock];
+        _historyRight = new float[Taps - 1 + maxBlock];
+
+        // Phases 0.25, 0.5, 0.75 between x[i-4] and x[i-3] of an 8-sample window x[i-7 .. i]; Hann-windowed sinc.
+        var maxAbs = 0f;
+        for (var p = 0; p < Phases; p++)
+        {
+            var fraction = (p + 1) * 0.25;
+            var sum = 0.0;
+            var taps = new double[Taps];
+            for (var k = 0; k < Taps; k++)
+            {
+                var x = k - 3 - fraction;
+                var sinc = Math.Abs(x) < 1e-12 ? 1.0 : Math.Sin(Math.PI * x) / (Math.PI * x);
+                var window = 0.5 + (0.5 * Math.Cos(Math.PI * x / 4.5));
+                taps[k] = sinc * window;
+                sum += taps[k];
+            }
+
+            var abs = 0f;
+            for (var k = 0; k < Taps; k++)
+            {
+                _coefficients[(p * Taps) + k] = (float)(taps[k] / sum);
+                abs += MathF.Abs(_coefficients[(p * Taps) + k]);
+            }
+
+            maxAbs = MathF.Max(maxAbs, abs);
+        }
+
+        _coefficientAbsSum = maxAbs;
+    }
+
+    /// <summary>Gets the delay, in frames, between pushing a frame and receiving its gain.</summary>
+    public int Latency { get; }
+
+    /// <summary>
+    /// Pushes <c>left.Length</c> frames and writes, for each, the gain of the frame <see cref="Latency"/> frames
+    /// earlier into <paramref name="gains"/>.
+    /// </summary>
+    public void Process(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> gains)
+    {
+        var n = left.Length;
+        const int history = Taps - 1;
+        left.CopyTo(_historyLeft.AsSpan(history));
+        right.CopyTo(_historyRight.AsSpan(history));
+        var bufferLeft = _historyLeft.AsSpan(0, history + n);
+        var bufferRight = _historyRight.AsSpan(0, history + n);
+        var peak = MathF.Max(SpanKernels.MaxAbs(bufferLeft), SpanKernels.MaxAbs(bufferRight));
+        var truePeakPossible = peak * MathF.Max(1f, _coefficientAbsSum) > _ceiling;
+
+        if (_atRest && !truePeakPossible)
+        {
+            gains[..n].Fill(1f);
+            _index += n;
+            _previousTruePeak = 0f;
+        }
+        else
+        {
+            ProcessSlow(bufferLeft, bufferRight, n, truePeakPossible, gains);
+        }
+
+        // Keep the last 7 samples as history for the next block.
+        bufferLeft.Slice(n, history).CopyTo(_historyLeft);
+        bufferRight.Slice(n, history).CopyTo(_historyRight);
+    }
+
+    private void ProcessSlow(Span<float> left, Span<float> right, int n, bool truePeak, Span<float> gains)
+    {
+        for (var k = 0; k < n; k++)
+        {
+            // Window x[i-7 .. i] for input i = k sits at left[k .. k+7]; the frame judged now is j = i - 4 (left[k+3]).
+            var tp = 0f;
+            if (truePeak)
+            {
+                tp = InterpolatedPeak(left.Slice(k, Taps), right.Slice(k, Taps));
+            }
+
+            var p = MathF.Max(MathF.Abs(left[k + 3]), MathF.Abs(right[k + 3]));
+            p = MathF.Max(p, MathF.Max(tp, _previousTruePeak));
+            _previousTruePeak = tp;
+            var required = p > _ceiling ? _ceiling / p : 1f;
+
+            var release = _release + ((1f - _release) * _releaseCoefficient);
+            if (release > 0.9999f)
+            {
+                release = 1f;
+            }
+
+            _release = MathF.Min(required, release);
+
+            // Sliding minimum over the last _window values (monotonic queue).
+            var index = _index++;
+            while (_queueCount > 0 && _queueValue[Back()] >= _release)
+            {
+                _queueCount--;
+            }
+
+            var slot = (_queueHead + _queueCount) % _queueValue.Length;
+            _queueValue[slot] = _release;
+            _queueIndex[slot] = index;
+            _queueCount++;
+            while (_queueIndex[_queueHead] <= index - _window)
+            {
+                _queueHead = (_queueHead + 1) % _queueValue.Length;
+                _queueCount--;
+            }
+
+            var held = _queueValue[_queueHead];
+
+            // Moving average over the last _window held values.
+            _boxSum += held - _box[_boxPosition];
+            _box[_boxPosition] = held;
+            _boxPosition = _boxPosition + 1 == _window ? 0 : _boxPosition + 1;
+
+            if (held == 1f)
+            {
+                _unityRun++;
+                if (_unityRun >= _window)
+                {
+                    _boxSum = _window;
+                }
+            }
+            else
+            {
+                _unityRun = 0;
+            }
+
+            gains[k] = _unityRun >= _window ? 1f : (float)(_boxSum / _window);
+        }
+
+        _atRest = _unityRun >= _window;
+    }
+
+    private int Back() => (_queueHead + _queueCount - 1) % _queueValue.Length;
+
+    private float InterpolatedPeak(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
+    {
+        if (Vector<float>.Count == Taps)
+        {
+            var l = new Vector<float>(left);
+            var r = new Vector<float>(right);
+            var max = 0f;
+            for (var p = 0; p < Phases; p++)
+            {
+                var c = new Vector<float>(_coefficients, p * Taps);
+                max = MathF.Max(max, MathF.Max(MathF.Abs(Vector.Dot(l, c)), MathF.Abs(Vector.Dot(r, c))));
+            }
+
+            return max;
+        }
+
+        var peak = 0f;
+        for (var p = 0; p < Phases; p++)
+        {
+            var sl = 0f;
+            var sr = 0f;
+            for (var k = 0; k < Taps; k++)
+            {
+                var c = _coefficients[(p * Taps) + k];
+                sl += left[k] * c;
+                sr += right[k] * c;
+            }
+
+            peak = MathF.Max(peak, MathF.Max(MathF.Abs(sl), MathF.Abs(sr)));
+        }
+
+        return peak;
+    }
+}

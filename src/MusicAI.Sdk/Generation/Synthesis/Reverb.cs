@@ -1,0 +1,212 @@
+using System.Numerics.Tensors;
+
+namespace MusicAI.Sdk.Generation.Synthesis;
+
+/// <summary>
+/// Stereo reverb: two input diffusion all-passes feeding an 8-line feedback delay network with a Householder
+/// feedback matrix, a two-tap low-pass in each line (high frequencies die first) and per-line gains set for the
+/// requested RT60. Mono in, stereo out (two orthogonal sign patterns over the lines).
+/// </summary>
+/// <remarks>
+/// <para>Every delay is longer than the processing sub-block, so each sub-block only reads samples written in earlier
+/// sub-blocks: the whole network runs as vector operations across time (no per-sample recursion).</para>
+/// <para>When its input has been silent and its output below −120 dBFS for longer than its memory, it clears its
+/// state and stops computing until input returns (deterministic). Allocates in the constructor only.</para>
+/// </remarks>
+internal sealed class Reverb
+{
+    private const int Lines = 8;
+    private const float SilenceThreshold = 1e-6f;
+    private const float InputGain = 0.35f;
+    private const float OutputGain = 0.35f;
+
+    // Delays in samples at 48 kHz (mutually prime, 23–57 ms), and the two diffusers.
+    private static readonly int[] s_lineDelays = [1117, 1327, 1559, 1777, 1999, 2243, 2503, 2749];
+    private static readonly int[] s_diffuserDelays = [347, 461];
+    private static readonly float[] s_inputSigns = [1f, -1f, 1f, 1f, -1f, 1f, -1f, -1f];
+    private static readonly float[] s_leftSigns = [1f, 1f, -1f, 1f, -1f, -1f, 1f, -1f];
+    private static readonly float[] s_rightSigns = [1f, -1f, 1f, 1f, 1f, -1f, -1f, -1f];
+
+    private readonly float _sampleRate;
+    private readonly int[] _delays = new int[Lines];
+    private readonly float[][] _lines = new float[Lines][];
+    private readonly float[] _lineGain = new float[Lines];
+    private readonly float[] _lastOut = new float[Lines];
+    private readonly int[] _diffuserDelay = new int[2];
+    private readonly float[][] _diffusers = new float[2][];
+    private readonly float[][] _read = new float[Lines][];
+    private readonly float[][] _damped = new float[Lines][];
+    private readonly float[] _input;
+    private readonly float[] _sum;
+    private readonly float[] _scratch;
+    private readonly int _subBlock;
+    private readonly int _memory;
+    private int _write;
+    private float _damping = 0.3f;
+    private int _silentSamples;
+    private bool _idle = true;
+
+    /// <summary>Creates a reverb.</summary>
+    public Reverb(float sampleRate, float decaySeconds, float damping, int maxBlock)
+    {
+        _sampleRate = sampleRate;
+        var scale = sampleRate / 48000f;
+        var longest = 0;
+        var shortest = int.MaxValue;
+        for (var i = 0; i < Lines; i++)
+        {
+            _delays[i] = Math.Max(2, (int)MathF.Round(s_lineDelays[i] * scale));
+            longest = Math.Max(longest, _delays[i]);
+            shortest = Math.Min(shortest, _delays[i]);
+        }
+
+        for (var d = 0; d < 2; d++)
+        {
+            _diffuserDelay[d] = Math.Max(2, (int)MathF.Round(s_diffuserDelays[d] * scale));
+            shortest = Math.Min(shortest, _diffuserDelay[d]);
+        }
+
+        _subBlock = Math.Min(maxBlock, shortest);
+        var size = RingBuffer.PowerOfTwoAtLeast(longest + _subBlock + 1);
+        for (var i = 0; i < Lines; i++)
+        {
+            _lines[i] = new float[size];
+            _read[i] = new float[_subBlock + 1];
+            _damped[i] = new float[_subBlock];
+        }
+
+        for (var d = 0; d < 2; d++)
+        {
+            _diffusers[d] = new float[RingBuffer.PowerOfTwoAtLeast(_diffuserDelay[d] + _subBlock + 1)];
+        }
+
+        _input = new float[_subBlock];
+        _sum = new float[_subBlock];
+        _scratch = new float[_subBlock];
+        _memory = size + _diffusers[0].Length + _diffusers[1].Length;
+        SetDecay(decaySeconds, damping);
+    }
+
+    /// <summary>Sets the RT60 (seconds) and the high-frequency damping (0 = bright … 1 = dark).</summary>
+    public void SetDecay(float decaySeconds, float damping)
+    {
+        var t60 = Math.Clamp(decaySeconds, 0.1f, 30f);
+        for (var i = 0; i < Lines; i++)
+        {
+            _lineGain[i] = MathF.Pow(10f, -3f * _delays[i] / (t60 * _sampleRate));
+        }
+
+        _damping = 0.5f * Math.Clamp(damping, 0f, 1f);
+    }
+
+    /// <summary>Adds the reverb of <paramref name="input"/> into <paramref name="left"/> and <paramref name="right"/>.</summary>
+    /// <param name="input">Mono send signal (not modified).</param>
+    /// <param name="left">Left output (added to).</param>
+    /// <param name="right">Right output (added to).</param>
+    public void Process(ReadOnlySpan<float> input, Span<float> left, Span<float> right)
+    {
+        var inputPeak = SpanKernels.MaxAbs(input);
+        if (_idle)
+        {
+            if (inputPeak == 0f)
+            {
+                return;
+            }
+
+            _idle = false;
+            _silentSamples = 0;
+        }
+
+        var outputPeak = 0f;
+        for (var offset = 0; offset < input.Length; offset += _subBlock)
+        {
+            var n = Math.Min(_subBlock, input.Length - offset);
+            outputPeak = MathF.Max(outputPeak, ProcessSubBlock(input.Slice(offset, n), left.Slice(offset, n), right.Slice(offset, n)));
+        }
+
+        if (inputPeak == 0f && outputPeak < SilenceThreshold)
+        {
+            _silentSamples += input.Length;
+            if (_silentSamples > _memory)
+            {
+                Clear();
+            }
+        }
+        else
+        {
+            _silentSamples = 0;
+        }
+    }
+
+    private void Clear()
+    {
+        foreach (var line in _lines)
+        {
+            Array.Clear(line);
+        }
+
+        foreach (var diffuser in _diffusers)
+        {
+            Array.Clear(diffuser);
+        }
+
+        Array.Clear(_lastOut);
+        _idle = true;
+        _silentSamples = 0;
+    }
+
+    private float ProcessSubBlock(ReadOnlySpan<float> input, Span<float> left, Span<float> right)
+    {
+        var n = input.Length;
+        var x = _input.AsSpan(0, n);
+        input.CopyTo(x);
+
+        // Diffusers (Schroeder all-pass): v = x + g·v[t−D]; y = v[t−D] − g·v.
+        const float g = 0.6f;
+        var delayed = _scratch.AsSpan(0, n);
+        var v = _sum.AsSpan(0, n);
+        for (var d = 0; d < 2; d++)
+        {
+            var ring = _diffusers[d];
+            RingBuffer.Read(ring, _write - _diffuserDelay[d], delayed);
+            TensorPrimitives.MultiplyAdd(delayed, g, x, v);
+            RingBuffer.Write(ring, _write, v);
+            TensorPrimitives.MultiplyAdd(v, -g, delayed, x);
+        }
+
+        // Feedback delay network.
+        var sum = _sum.AsSpan(0, n);
+        sum.Clear();
+        var a = _damping;
+        for (var i = 0; i < Lines; i++)
+        {
+            var read = _read[i].AsSpan(0, n + 1);
+            read[0] = _lastOut[i];
+            RingBuffer.Read(_lines[i], _write - _delays[i], read[1..]);
+            _lastOut[i] = read[n];
+            var damped = _damped[i].AsSpan(0, n);
+
+            // z = gain · ((1 − a)·y[t] + a·y[t−1])
+            TensorPrimitives.Multiply(read[..n], a * _lineGain[i], damped);
+            TensorPrimitives.MultiplyAdd(read[1..], (1f - a) * _lineGain[i], damped, damped);
+            TensorPrimitives.Add(sum, damped, sum);
+            TensorPrimitives.MultiplyAdd(read[1..], s_leftSigns[i] * OutputGain, left, left);
+            TensorPrimitives.MultiplyAdd(read[1..], s_rightSigns[i] * OutputGain, right, right);
+        }
+
+        // Householder: w_i = z_i − (2/N)·Σz + b_i·x.
+        TensorPrimitives.Multiply(sum, -2f / Lines, sum);
+        var peak = 0f;
+        for (var i = 0; i < Lines; i++)
+        {
+            var damped = _damped[i].AsSpan(0, n);
+            TensorPrimitives.Add(damped, sum, damped);
+            TensorPrimitives.MultiplyAdd(x, s_inputSigns[i] * InputGain, damped, damped);
+            RingBuffer.Write(_lines[i], _write, damped);
+            peak = MathF.Max(peak, SpanKernels.MaxAbs(damped));
+        }
+
+        _write += n;
+        return peak;
+    }
+}
