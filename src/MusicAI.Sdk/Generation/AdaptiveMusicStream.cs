@@ -38,7 +38,7 @@ public sealed class AdaptiveMusicStream : IDisposable
 
     private readonly Sequencer _sequencer;
     private readonly CommandQueue _commands = new(256);
-    private readonly EventQueue _events = new(1024);
+    private readonly MusicEventQueue _events = new(1024);
     private readonly Lane[] _lanes;
     private readonly long _endFrame;
     private readonly long _fadeFrames;
@@ -48,7 +48,7 @@ public sealed class AdaptiveMusicStream : IDisposable
     private int _disposed;
     private int _activeState;
 
-    internal AdaptiveMusicStream(SongParameters parameters, Func<int, ISynthesizer> synthesizerFactory, TimeSpan? length)
+    internal AdaptiveMusicStream(SongParameters parameters, Func<int, long, ISynthesizer> synthesizerFactory, TimeSpan? length)
     {
         Parameters = parameters;
         SampleRate = parameters.SampleRate;
@@ -65,7 +65,9 @@ public sealed class AdaptiveMusicStream : IDisposable
         stateParameters[1] = parameters.WithStateOverrides(MusicStyle.Combat, new MusicKey(parameters.Key.Tonic, CombatMode(parameters.Key.Mode)), Math.Max(0.85, parameters.Energy), bars);
         stateParameters[2] = parameters.WithStateOverrides(MusicStyle.Orchestral, new MusicKey(parameters.Key.Tonic, parameters.Key.Mode == MusicMode.Lydian ? MusicMode.Lydian : MusicMode.Major), 0.7, bars);
 
-        var synth = synthesizerFactory(SampleRate);
+        var synth = synthesizerFactory(SampleRate, parameters.Seed);
+        synth.SetReverb(parameters.Preset.ReverbSeconds, parameters.Preset.ReverbDamping);
+        synth.SetDelay(parameters.Preset.DelayBeats, parameters.Preset.DelayFeedback);
         var pulsesPerBar = parameters.MeterInfo.PulsesPerBar;
         _lanes = new Lane[s_states.Length];
         var gains = new float[s_states.Length][];
@@ -107,7 +109,7 @@ public sealed class AdaptiveMusicStream : IDisposable
         {
             var strips = new int[StemRoles.Count];
             Array.Fill(strips, -1);
-            strips[(int)StemRole.Melody] = synth.AddStrip($"stinger-{i}", "brass-section", 0.5f, 0f, 0.3f, 0f);
+            strips[(int)StemRole.Melody] = synth.AddStrip($"stinger-{i}", InstrumentCatalog.BrassStab, 0.5f, 0f, 0.3f, 0f);
             strips[(int)StemRole.Drums] = synth.AddStrip($"stinger-drums-{i}", drumKit, 0.6f, 0f, 0.25f, 0f);
             stingerLanes[i] = new Lane("stinger", null, strips, pulsesPerBar);
         }

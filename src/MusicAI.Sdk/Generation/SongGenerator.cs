@@ -21,9 +21,24 @@ namespace MusicAI.Sdk.Generation;
 [Experimental("MUSICAI001")]
 public sealed class SongGenerator
 {
-    private readonly Func<int, ISynthesizer> _synthesizerFactory;
+    private readonly Func<int, long, ISynthesizer> _synthesizerFactory;
 
-    internal SongGenerator(SongGeneratorOptions? options, Func<int, ISynthesizer> synthesizerFactory)
+    /// <summary>Creates a generator with default options (48 kHz, offline songs up to 10 minutes).</summary>
+    public SongGenerator()
+        : this(null)
+    {
+    }
+
+    /// <summary>Creates a generator.</summary>
+    /// <param name="options">Options; null for the defaults. They are copied: later changes have no effect.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public SongGenerator(SongGeneratorOptions? options)
+        : this(options, static (sampleRate, seed) => new Synthesizer(sampleRate, seed: unchecked((int)seed ^ (int)(seed >> 32))))
+    {
+    }
+
+    /// <summary>Creates a generator with another synthesizer (tests), given sample rate and seed.</summary>
+    internal SongGenerator(SongGeneratorOptions? options, Func<int, long, ISynthesizer> synthesizerFactory)
     {
         options ??= new SongGeneratorOptions();
         var errors = options.Validate();

@@ -17,10 +17,11 @@ public sealed class SongGeneratorOptions
 
     /// <summary>Gets or sets the longest song <see cref="GenerationRequest.GenerateAsync"/> renders into memory.</summary>
     /// <remarks>
-    /// Default 20 minutes (about 440 MB of stereo float stems at 48 kHz). Longer music is streamed with
-    /// <see cref="GenerationRequest.CreateStream"/>, which has no length limit.
+    /// Default 10 minutes: 230 MB for the stereo float mix at 48 kHz, and as much again for each stem when stems are
+    /// kept. Longer music is streamed with <see cref="GenerationRequest.CreateStream"/>, which has no length limit and
+    /// holds only the section playing and the next.
     /// </remarks>
-    public TimeSpan MaxOfflineDuration { get; set; } = TimeSpan.FromMinutes(20);
+    public TimeSpan MaxOfflineDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Returns every problem with these options, or an empty list when they are valid.</summary>
     /// <returns>One sentence per problem.</returns>

@@ -8,7 +8,7 @@ namespace MusicAI.Sdk.Tests.Generation;
 internal static class TestGenerators
 {
     /// <summary>A generator whose synthesizer is the exact <see cref="TestSynthesizer"/>.</summary>
-    public static SongGenerator WithTestSynth(SongGeneratorOptions? options = null, float amplitude = 0.15f) => new(options, sr => new TestSynthesizer(sr, amplitude));
+    public static SongGenerator WithTestSynth(SongGeneratorOptions? options = null, float amplitude = 0.15f) => new(options, (sr, _) => new TestSynthesizer(sr, amplitude));
 
     /// <summary>Composes every section of a request's plan (symbolic, no audio).</summary>
     public static (SongParameters Parameters, SectionComposer Composer, List<SectionScore> Sections) Compose(GenerationRequest request)

@@ -18,13 +18,28 @@ internal sealed class TestSynthesizer : ISynthesizer
     private int _pendingCount;
     private long _order;
 
-    private readonly float _amplitude;
+    /// <summary>The look-ahead the tests run with: like the real synthesizer's limiter, events must arrive this early.</summary>
+    public const int DefaultLookAhead = 64;
 
-    public TestSynthesizer(int sampleRate, float amplitude = 0.15f)
+    private readonly float _amplitude;
+    private bool _started;
+
+    public TestSynthesizer(int sampleRate, float amplitude = 0.15f, int lookAheadFrames = DefaultLookAhead)
     {
         SampleRate = sampleRate;
         _amplitude = amplitude;
+        LookAheadFrames = lookAheadFrames;
     }
+
+    public int LookAheadFrames { get; }
+
+    public float ReverbSeconds { get; private set; }
+
+    public float DelayBeats { get; private set; }
+
+    public void SetReverb(float decaySeconds, float damping) => ReverbSeconds = decaySeconds;
+
+    public void SetDelay(float beats, float feedback) => DelayBeats = beats;
 
     public int SampleRate { get; }
 
@@ -68,6 +83,7 @@ internal sealed class TestSynthesizer : ISynthesizer
             throw new ArgumentException("stems length");
         }
 
+        _started = true;
         mixInterleavedStereo.Clear();
         stemsPlanar.Clear();
         for (var f = 0; f < frames; f++)
@@ -161,9 +177,9 @@ internal sealed class TestSynthesizer : ISynthesizer
 
     private void Schedule(Pending pending)
     {
-        if (pending.Frame < Position)
+        if (pending.Frame < Position || (_started && pending.Frame < Position + LookAheadFrames))
         {
-            throw new InvalidOperationException($"Event at frame {pending.Frame} is before the next render frame {Position}.");
+            throw new InvalidOperationException($"Event at frame {pending.Frame} arrives inside the look-ahead of render position {Position}.");
         }
 
         pending.Order = _order++;

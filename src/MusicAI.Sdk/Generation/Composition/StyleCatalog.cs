@@ -25,6 +25,10 @@ internal static class StyleCatalog
         {
             Style = MusicStyle.Ambient,
             Name = "ambient",
+            ReverbSeconds = 5.0f,
+            ReverbDamping = 0.5f,
+            DelayBeats = 0.75f,
+            DelayFeedback = 0.5f,
             MinTempo = 60,
             MaxTempo = 84,
             MeterWeights = [0.6, 0.3, 0.1],
@@ -35,12 +39,12 @@ internal static class StyleCatalog
             SeventhProbability = 0.5,
             Instruments =
             [
-                new("kit-electronic", 0, 0.35f, 0f, 0.35f, 0.1f),
+                new("drums-808", 0, 0.35f, 0f, 0.35f, 0.1f),
                 new("sub-bass", 38, 0.55f, 0f, 0.1f, 0f),
                 new("electric-piano", 4, 0.4f, -0.25f, 0.45f, 0.2f),
                 new("warm-pad", 89, 0.5f, 0.1f, 0.5f, 0f),
-                new("bell", 14, 0.4f, 0.2f, 0.5f, 0.35f),
-                new("string-ensemble", 48, 0.35f, -0.15f, 0.5f, 0f),
+                new("fm-bell", 14, 0.4f, 0.2f, 0.5f, 0.35f),
+                new("strings", 48, 0.35f, -0.15f, 0.5f, 0f),
             ],
             Groove =
             [
@@ -60,6 +64,10 @@ internal static class StyleCatalog
         {
             Style = MusicStyle.LoFi,
             Name = "lo-fi",
+            ReverbSeconds = 1.0f,
+            ReverbDamping = 0.7f,
+            DelayBeats = 0.75f,
+            DelayFeedback = 0.3f,
             MinTempo = 70,
             MaxTempo = 90,
             MeterWeights = [0.95, 0.05, 0],
@@ -70,12 +78,12 @@ internal static class StyleCatalog
             SeventhProbability = 1.0,
             Instruments =
             [
-                new("kit-lofi", 0, 0.6f, 0f, 0.1f, 0f),
-                new("round-bass", 32, 0.6f, 0f, 0.05f, 0f),
-                new("electric-piano", 4, 0.5f, -0.2f, 0.25f, 0.1f),
-                new("tape-pad", 89, 0.3f, 0.2f, 0.35f, 0f),
-                new("vibraphone", 11, 0.45f, 0.15f, 0.3f, 0.2f),
-                new("string-ensemble", 48, 0.3f, -0.3f, 0.4f, 0f),
+                new("drums-lofi", 0, 0.6f, 0f, 0.1f, 0f),
+                new("fm-bass", 32, 0.6f, 0f, 0.05f, 0f),
+                new("lofi-keys", 4, 0.5f, -0.2f, 0.25f, 0.1f),
+                new("warm-pad", 89, 0.3f, 0.2f, 0.35f, 0f),
+                new("soft-piano", 0, 0.45f, 0.15f, 0.3f, 0.2f),
+                new("string-pad", 50, 0.3f, -0.3f, 0.4f, 0f),
             ],
             Groove =
             [
@@ -94,6 +102,10 @@ internal static class StyleCatalog
         {
             Style = MusicStyle.Synthwave,
             Name = "synthwave",
+            ReverbSeconds = 2.6f,
+            ReverbDamping = 0.35f,
+            DelayBeats = 0.75f,
+            DelayFeedback = 0.45f,
             MinTempo = 84,
             MaxTempo = 118,
             MeterWeights = [1, 0, 0],
@@ -104,12 +116,12 @@ internal static class StyleCatalog
             SeventhProbability = 0.2,
             Instruments =
             [
-                new("kit-electronic", 0, 0.6f, 0f, 0.2f, 0f),
-                new("synth-bass", 38, 0.55f, 0f, 0.05f, 0f),
-                new("poly-synth", 90, 0.35f, -0.3f, 0.3f, 0.3f),
-                new("analog-pad", 90, 0.35f, 0.25f, 0.45f, 0f),
+                new("drums-808", 0, 0.6f, 0f, 0.2f, 0f),
+                new("saw-bass", 38, 0.55f, 0f, 0.05f, 0f),
+                new("pluck", 84, 0.35f, -0.3f, 0.3f, 0.3f),
+                new("string-pad", 50, 0.35f, 0.25f, 0.45f, 0f),
                 new("saw-lead", 81, 0.4f, 0.05f, 0.3f, 0.3f),
-                new("string-ensemble", 48, 0.3f, -0.2f, 0.4f, 0f),
+                new("string-pad", 50, 0.3f, -0.2f, 0.4f, 0f),
             ],
             Groove =
             [
@@ -127,6 +139,10 @@ internal static class StyleCatalog
         {
             Style = MusicStyle.Orchestral,
             Name = "orchestral",
+            ReverbSeconds = 2.8f,
+            ReverbDamping = 0.5f,
+            DelayBeats = 0.75f,
+            DelayFeedback = 0.3f,
             MinTempo = 70,
             MaxTempo = 110,
             MeterWeights = [0.6, 0.3, 0.1],
@@ -137,12 +153,12 @@ internal static class StyleCatalog
             SeventhProbability = 0.1,
             Instruments =
             [
-                new("kit-orchestral", 0, 0.55f, 0f, 0.35f, 0f),
-                new("contrabass", 43, 0.55f, 0.1f, 0.3f, 0f),
-                new("string-ensemble", 48, 0.45f, -0.25f, 0.35f, 0f),
+                new("drums-acoustic", 0, 0.55f, 0f, 0.35f, 0f),
+                new("strings", 43, 0.55f, 0.1f, 0.3f, 0f),
+                new("strings", 48, 0.45f, -0.25f, 0.35f, 0f),
                 new("choir-pad", 52, 0.3f, 0.2f, 0.45f, 0f),
-                new("french-horn", 60, 0.45f, 0.1f, 0.35f, 0f),
-                new("string-ensemble", 48, 0.35f, 0.3f, 0.4f, 0f),
+                new("brass-stab", 60, 0.45f, 0.1f, 0.35f, 0f),
+                new("strings", 48, 0.35f, 0.3f, 0.4f, 0f),
             ],
             Groove =
             [
@@ -160,6 +176,10 @@ internal static class StyleCatalog
         {
             Style = MusicStyle.Rock,
             Name = "rock",
+            ReverbSeconds = 1.2f,
+            ReverbDamping = 0.45f,
+            DelayBeats = 0.75f,
+            DelayFeedback = 0.3f,
             MinTempo = 100,
             MaxTempo = 150,
             MeterWeights = [1, 0, 0],
@@ -170,12 +190,12 @@ internal static class StyleCatalog
             SeventhProbability = 0,
             Instruments =
             [
-                new("kit-acoustic", 0, 0.65f, 0f, 0.15f, 0f),
+                new("drums-acoustic", 0, 0.65f, 0f, 0.15f, 0f),
                 new("picked-bass", 34, 0.6f, 0f, 0.05f, 0f),
-                new("drive-guitar", 29, 0.4f, -0.35f, 0.15f, 0f),
-                new("rock-organ", 18, 0.25f, 0.3f, 0.2f, 0f),
-                new("lead-guitar", 30, 0.4f, 0.1f, 0.2f, 0.15f),
-                new("string-ensemble", 48, 0.3f, 0.25f, 0.3f, 0f),
+                new("guitar-lead", 29, 0.4f, -0.35f, 0.15f, 0f),
+                new("organ", 18, 0.25f, 0.3f, 0.2f, 0f),
+                new("saw-lead", 81, 0.4f, 0.1f, 0.2f, 0.15f),
+                new("strings", 48, 0.3f, 0.25f, 0.3f, 0f),
             ],
             Groove =
             [
@@ -192,6 +212,10 @@ internal static class StyleCatalog
         {
             Style = MusicStyle.Chiptune,
             Name = "chiptune",
+            ReverbSeconds = 0.8f,
+            ReverbDamping = 0.3f,
+            DelayBeats = 0.75f,
+            DelayFeedback = 0.35f,
             MinTempo = 120,
             MaxTempo = 160,
             MeterWeights = [0.9, 0.1, 0],
@@ -202,12 +226,12 @@ internal static class StyleCatalog
             SeventhProbability = 0,
             Instruments =
             [
-                new("kit-chiptune", 0, 0.5f, 0f, 0f, 0f),
-                new("triangle-bass", 38, 0.6f, 0f, 0f, 0f),
-                new("pulse-arp", 80, 0.3f, -0.3f, 0.05f, 0f),
-                new("pulse-pad", 80, 0.2f, 0.3f, 0.1f, 0f),
-                new("square-lead", 80, 0.4f, 0f, 0.05f, 0.15f),
-                new("string-ensemble", 48, 0.25f, 0.2f, 0.2f, 0f),
+                new("drums-chip", 0, 0.5f, 0f, 0f, 0f),
+                new("chip-triangle-bass", 38, 0.6f, 0f, 0f, 0f),
+                new("chip-pulse-12", 80, 0.3f, -0.3f, 0.05f, 0f),
+                new("chip-pulse-25", 80, 0.2f, 0.3f, 0.1f, 0f),
+                new("chip-square", 80, 0.4f, 0f, 0.05f, 0.15f),
+                new("strings", 48, 0.25f, 0.2f, 0.2f, 0f),
             ],
             Groove =
             [
@@ -226,6 +250,10 @@ internal static class StyleCatalog
         {
             Style = MusicStyle.Combat,
             Name = "combat",
+            ReverbSeconds = 1.8f,
+            ReverbDamping = 0.45f,
+            DelayBeats = 0.75f,
+            DelayFeedback = 0.3f,
             MinTempo = 120,
             MaxTempo = 170,
             MeterWeights = [0.8, 0.05, 0.15],
@@ -236,12 +264,12 @@ internal static class StyleCatalog
             SeventhProbability = 0,
             Instruments =
             [
-                new("kit-acoustic", 0, 0.65f, 0f, 0.2f, 0f),
-                new("synth-bass", 38, 0.6f, 0f, 0.05f, 0f),
-                new("staccato-strings", 48, 0.4f, -0.3f, 0.25f, 0f),
-                new("dark-pad", 95, 0.3f, 0.2f, 0.4f, 0f),
-                new("brass-section", 61, 0.45f, 0.1f, 0.3f, 0f),
-                new("string-ensemble", 48, 0.35f, 0.3f, 0.35f, 0f),
+                new("drums-acoustic", 0, 0.65f, 0f, 0.2f, 0f),
+                new("saw-bass", 38, 0.6f, 0f, 0.05f, 0f),
+                new("strings", 48, 0.4f, -0.3f, 0.25f, 0f),
+                new("wavetable-pad", 95, 0.3f, 0.2f, 0.4f, 0f),
+                new("brass-stab", 61, 0.45f, 0.1f, 0.3f, 0f),
+                new("strings", 48, 0.35f, 0.3f, 0.35f, 0f),
             ],
             Groove =
             [
@@ -259,6 +287,10 @@ internal static class StyleCatalog
         {
             Style = MusicStyle.Exploration,
             Name = "exploration",
+            ReverbSeconds = 2.4f,
+            ReverbDamping = 0.5f,
+            DelayBeats = 0.75f,
+            DelayFeedback = 0.35f,
             MinTempo = 72,
             MaxTempo = 100,
             MeterWeights = [0.55, 0.2, 0.25],
@@ -269,12 +301,12 @@ internal static class StyleCatalog
             SeventhProbability = 0.3,
             Instruments =
             [
-                new("kit-acoustic", 0, 0.4f, 0f, 0.25f, 0f),
-                new("finger-bass", 33, 0.5f, 0f, 0.1f, 0f),
-                new("harp", 46, 0.45f, -0.3f, 0.35f, 0.1f),
+                new("drums-acoustic", 0, 0.4f, 0f, 0.25f, 0f),
+                new("fm-bass", 33, 0.5f, 0f, 0.1f, 0f),
+                new("soft-piano", 0, 0.45f, -0.3f, 0.35f, 0.1f),
                 new("warm-pad", 89, 0.4f, 0.2f, 0.45f, 0f),
-                new("flute", 73, 0.45f, 0.1f, 0.35f, 0.1f),
-                new("string-ensemble", 48, 0.35f, -0.15f, 0.4f, 0f),
+                new("flute-lead", 73, 0.45f, 0.1f, 0.35f, 0.1f),
+                new("strings", 48, 0.35f, -0.15f, 0.4f, 0f),
             ],
             Groove =
             [

@@ -108,6 +108,18 @@ internal sealed class StylePreset
     /// <summary>Base energy 0–1: drum density, velocities, rhythmic activity.</summary>
     public required double Energy { get; init; }
 
+    /// <summary>Reverb decay (RT60) in seconds: a room for lo-fi and chiptune, a hall for orchestral, a wash for ambient.</summary>
+    public required float ReverbSeconds { get; init; }
+
+    /// <summary>Reverb high-frequency damping, 0 (bright) to 1 (dark).</summary>
+    public required float ReverbDamping { get; init; }
+
+    /// <summary>Tempo-synced delay time in beats.</summary>
+    public required float DelayBeats { get; init; }
+
+    /// <summary>Delay feedback, 0 to 0.95.</summary>
+    public required float DelayFeedback { get; init; }
+
     /// <summary>Whether percussion plays at all below medium energy.</summary>
     public bool QuietDrums { get; init; }
 

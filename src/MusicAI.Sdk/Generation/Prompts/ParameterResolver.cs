@@ -1,5 +1,6 @@
 using System.Globalization;
 using MusicAI.Sdk.Generation.Composition;
+using MusicAI.Sdk.Generation.Synthesis;
 using MusicAI.Sdk.Generation.Theory;
 
 namespace MusicAI.Sdk.Generation.Prompts;
@@ -129,8 +130,9 @@ internal static class ParameterResolver
             }
 
             var spec = preset.Instrument(role);
-            if (request.InstrumentOverride(role) is { } presetName && presetName != spec.Preset)
+            if (request.InstrumentOverride(role) is { } presetName && !presetName.Equals(spec.Preset, StringComparison.OrdinalIgnoreCase))
             {
+                ValidateInstrument(role, presetName);
                 spec = spec with { Preset = presetName, GmProgram = InstrumentPrograms.Guess(presetName, spec.GmProgram) };
             }
 
@@ -145,6 +147,26 @@ internal static class ParameterResolver
         var sampleRate = request.SampleRate ?? options.SampleRate;
         var mood = request.Mood ?? prompt.Mood;
         return new SongParameters(style, tempo, meter, key, tonicMidi, mood, energy, bars, loop, seed, sampleRate, instruments, warnings.AsReadOnly(), prompt.IgnoredWords.AsReadOnly());
+    }
+
+    /// <summary>Checks a user-chosen preset against the synthesizer catalog (drum stems need a kit, others a melodic preset).</summary>
+    public static void ValidateInstrument(StemRole role, string preset)
+    {
+        var stem = StemRoles.Name(role);
+        if (!InstrumentCatalog.Contains(preset))
+        {
+            throw new ArgumentException($"Unknown instrument '{preset}' for the {stem}. Instruments: {string.Join(", ", InstrumentCatalog.Names)}.", nameof(preset));
+        }
+
+        var isKit = InstrumentCatalog.IsDrumKit(preset);
+        if (isKit != (role == StemRole.Drums))
+        {
+            throw new ArgumentException(
+                role == StemRole.Drums
+                    ? $"The drums need a drum kit, not '{preset}'. Kits: {string.Join(", ", InstrumentCatalog.DrumKits)}."
+                    : $"'{preset}' is a drum kit; the {stem} need a melodic instrument. Instruments: {string.Join(", ", InstrumentCatalog.Names.Where(n => !InstrumentCatalog.IsDrumKit(n)))}.",
+                nameof(preset));
+        }
     }
 
     /// <summary>The default placement of a tonic: F3 (53) to E4 (64).</summary>

@@ -25,7 +25,7 @@ internal static class OfflineRenderer
     private const double LoopTailSeconds = 3.0;
     private const int SeamCrossfadeFrames = 256;
 
-    public static GeneratedSong Render(GenerationRequest request, SongParameters p, bool keepStems, Func<int, ISynthesizer> synthesizerFactory, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
+    public static GeneratedSong Render(GenerationRequest request, SongParameters p, bool keepStems, Func<int, long, ISynthesizer> synthesizerFactory, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
     {
         var plan = SongPlanner.Plan(p.Bars, p.IsLoop);
         var composer = new SectionComposer(p);
@@ -37,7 +37,9 @@ internal static class OfflineRenderer
             scores.Add(section);
         }
 
-        var synth = synthesizerFactory(p.SampleRate);
+        var synth = synthesizerFactory(p.SampleRate, p.Seed);
+        synth.SetReverb(p.Preset.ReverbSeconds, p.Preset.ReverbDamping);
+        synth.SetDelay(p.Preset.DelayBeats, p.Preset.DelayFeedback);
         var strips = new int[StemRoles.Count];
         var gains = new float[StemRoles.Count];
         var roleOfStrip = new List<StemRole>();

@@ -8,7 +8,7 @@ namespace MusicAI.Sdk.Generation.Sequencing;
 /// beat, bar and section boundaries, applies parameter changes at the boundary each asks for (tempo, intensity
 /// layers, state crossfades, stingers) and reports events. Used by offline rendering (one song lane, no events) and
 /// by <see cref="AdaptiveMusicStream"/> (one lane per state, stinger lanes, events, commands from game threads).
-/// Single-threaded except <see cref="CommandQueue"/> and <see cref="EventQueue"/>; allocation-free after construction.
+/// Single-threaded except <see cref="CommandQueue"/> and <see cref="MusicEventQueue"/>; allocation-free after construction.
 /// </summary>
 internal sealed class Sequencer
 {
@@ -21,7 +21,7 @@ internal sealed class Sequencer
     private readonly Lane[] _stingerLanes;
     private readonly SectionScore[][]? _stingerScores;
     private readonly int _pulsesPerBar;
-    private readonly EventQueue? _events;
+    private readonly MusicEventQueue? _events;
     private readonly CommandQueue? _commands;
     private readonly StreamCommand[] _pendingStingers = new StreamCommand[MaxPendingStingers];
     private int _pendingStingerCount;
@@ -33,6 +33,7 @@ internal sealed class Sequencer
     private long _bar = -1;
     private bool _fresh;
     private int _nextStingerLane;
+    private long _scheduledTo;
 
     /// <param name="synth">The synthesizer, with every strip already added.</param>
     /// <param name="timebase">The tempo map (its initial tempo set).</param>
@@ -43,7 +44,7 @@ internal sealed class Sequencer
     /// <param name="pulsesPerBar">Pulses per bar.</param>
     /// <param name="events">Where events go, or null.</param>
     /// <param name="commands">Where changes come from, or null.</param>
-    public Sequencer(ISynthesizer synth, Timebase timebase, Lane[] states, float[][] baseGains, Lane[] stingerLanes, SectionScore[][]? stingerScores, int pulsesPerBar, EventQueue? events, CommandQueue? commands)
+    public Sequencer(ISynthesizer synth, Timebase timebase, Lane[] states, float[][] baseGains, Lane[] stingerLanes, SectionScore[][]? stingerScores, int pulsesPerBar, MusicEventQueue? events, CommandQueue? commands)
     {
         _synth = synth;
         _timebase = timebase;
@@ -106,17 +107,40 @@ internal sealed class Sequencer
         _fresh = true;
     }
 
+    /// <summary>The frame up to which notes and changes have been scheduled (exclusive).</summary>
+    public long ScheduledTo => _scheduledTo;
+
     /// <summary>
     /// Renders the next <c>mix.Length / 2</c> frames, applying changes and raising events on the way.
     /// </summary>
+    /// <remarks>
+    /// Scheduling runs <see cref="ISynthesizer.LookAheadFrames"/> ahead of rendering, so every event reaches the
+    /// synthesizer before it renders that frame (sample accuracy with a look-ahead limiter). Changes asked for
+    /// <see cref="MusicBoundary.Immediate"/> therefore start that many frames (about 1.5 ms) after the current read
+    /// position, and events are queued that long before their frame is rendered.
+    /// </remarks>
     public void Render(Span<float> mixInterleavedStereo, IStemSink? stems)
     {
         var frames = mixInterleavedStereo.Length / 2;
         DrainCommands();
-        var done = 0;
-        while (done < frames)
+        ScheduleUntil(_synth.Position + frames + _synth.LookAheadFrames);
+        if (stems is null)
+        {
+            _synth.Render(mixInterleavedStereo, Span<float>.Empty);
+        }
+        else
         {
             var from = _synth.Position;
+            _synth.Render(mixInterleavedStereo, stems.GetBuffer(frames));
+            stems.Commit(from, frames);
+        }
+    }
+
+    private void ScheduleUntil(long target)
+    {
+        while (_scheduledTo < target)
+        {
+            var from = _scheduledTo;
             StopFadedLanes(from);
             var lane = _states[_active];
             var boundary = lane.Status == LaneStatus.Playing ? _timebase.FrameAt(lane.StartBeat + _nextBoundary) : long.MaxValue;
@@ -126,8 +150,7 @@ internal sealed class Sequencer
                 continue;
             }
 
-            var count = (int)Math.Min(frames - done, boundary - from);
-            var to = from + count;
+            var to = Math.Min(target, boundary);
             foreach (var state in _states)
             {
                 state.Schedule(_synth, _timebase, from, to);
@@ -138,18 +161,7 @@ internal sealed class Sequencer
                 stinger.Schedule(_synth, _timebase, from, to);
             }
 
-            var mix = mixInterleavedStereo.Slice(done * 2, count * 2);
-            if (stems is null)
-            {
-                _synth.Render(mix, Span<float>.Empty);
-            }
-            else
-            {
-                _synth.Render(mix, stems.GetBuffer(count));
-                stems.Commit(from, count);
-            }
-
-            done += count;
+            _scheduledTo = to;
         }
     }
 
@@ -164,7 +176,7 @@ internal sealed class Sequencer
         {
             if (command.Boundary == MusicBoundary.Immediate)
             {
-                Apply(command, _synth.Position, _timebase.BeatAt(_synth.Position), immediate: true);
+                Apply(command, _scheduledTo, _timebase.BeatAt(_scheduledTo), immediate: true);
                 continue;
             }
 
@@ -395,7 +407,7 @@ internal sealed class Sequencer
     private int CurrentBeatInBar()
     {
         var lane = _states[_active];
-        var beats = _timebase.BeatAt(_synth.Position) - lane.StartBeat;
+        var beats = _timebase.BeatAt(_scheduledTo) - lane.StartBeat;
         return (int)(Math.Max(0, Math.Floor(beats + 1e-9)) % _pulsesPerBar);
     }
 

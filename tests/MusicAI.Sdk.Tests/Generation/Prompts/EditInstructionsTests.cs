@@ -108,9 +108,12 @@ public sealed class EditInstructionsTests
     [Fact]
     public void UseInstrument_SetsThePreset()
     {
-        var p = Base().Edit("use flute for melody").Resolve();
+        var p = Base().Edit("use flute-lead for melody").Resolve();
 
-        Assert.Equal("flute", p.Instruments["melody"]);
+        Assert.Equal("flute-lead", p.Instruments["melody"]);
+        Assert.Throws<ArgumentException>(() => Base().Edit("use kazoo for melody").Resolve());
+        Assert.Throws<ArgumentException>(() => Base().Edit("use drums-808 for melody").Resolve());
+        Assert.Throws<ArgumentException>(() => Base().Edit("use saw-lead for drums").Resolve());
     }
 
     [Theory]

@@ -4,7 +4,7 @@ namespace MusicAI.Sdk.Generation.Sequencing;
 /// A fixed-capacity single-producer (audio thread) single-consumer (game thread) ring of <see cref="MusicEvent"/>:
 /// lock-free and allocation-free. When full, new events are dropped and counted.
 /// </summary>
-internal sealed class EventQueue
+internal sealed class MusicEventQueue
 {
     private readonly MusicEvent[] _items;
     private readonly int _mask;
@@ -12,7 +12,7 @@ internal sealed class EventQueue
     private long _tail; // next to write (producer)
     private long _dropped;
 
-    public EventQueue(int capacityPowerOfTwo)
+    public MusicEventQueue(int capacityPowerOfTwo)
     {
         _items = new MusicEvent[capacityPowerOfTwo];
         _mask = capacityPowerOfTwo - 1;
