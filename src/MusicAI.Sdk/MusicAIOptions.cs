@@ -28,8 +28,11 @@ public sealed class MusicAIOptions
     /// Gets or sets the execution providers in order of preference.
     /// </summary>
     /// <remarks>
-    /// Default <c>[Cuda, DirectML, Cpu]</c>. The first one the loaded ONNX Runtime offers and accepts is used;
-    /// each skipped provider is logged with its reason.
+    /// Default <c>[Cuda, DirectML, Cpu]</c>. The first one that runs on this operating system, is in the loaded ONNX
+    /// Runtime (the runtime package decides) and can be appended is used; each skipped provider is logged with its
+    /// reason and listed by <see cref="Runtime.MusicAIRuntime.Describe"/>. The list is also what you allow: without
+    /// <see cref="ExecutionProvider.Cpu"/> in it, loading a model fails with
+    /// <see cref="Diagnostics.ExecutionProviderUnavailableException"/> when no listed accelerator can be used.
     /// </remarks>
     public IList<ExecutionProvider> ExecutionProviders { get; set; } =
         [ExecutionProvider.Cuda, ExecutionProvider.DirectML, ExecutionProvider.Cpu];
@@ -42,7 +45,9 @@ public sealed class MusicAIOptions
     /// </summary>
     /// <remarks>
     /// Default <see langword="false"/>. When <see langword="true"/> and no accelerator can be used, creating a
-    /// session throws <see cref="Diagnostics.ExecutionProviderUnavailableException"/> naming the package to install.
+    /// session throws <see cref="Diagnostics.ExecutionProviderUnavailableException"/> naming the package to install,
+    /// and accelerated sessions are created with <c>session.disable_cpu_ep_fallback</c>, so a model whose operators
+    /// the accelerator cannot run fails to load instead of running partly on the CPU.
     /// </remarks>
     public bool RequireAccelerator { get; set; }
 
@@ -50,6 +55,7 @@ public sealed class MusicAIOptions
     public int IntraOpThreads { get; set; }
 
     /// <summary>Gets or sets the threads ONNX Runtime uses across operators. Default 0 (the runtime's choice).</summary>
+    /// <remarks>A value above 0 also switches sessions to parallel execution, the only mode that uses these threads (not on DirectML).</remarks>
     public int InterOpThreads { get; set; }
 
     /// <summary>

@@ -3,12 +3,12 @@ using MusicAI.Cli.Infrastructure;
 
 namespace MusicAI.Cli.Commands;
 
-/// <summary>The list of top-level commands. Each feature adds its command here.</summary>
+/// <summary>The list of top-level commands. Each feature adds its command here (one line each).</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> Create(CliConsole console)
-    {
-        _ = console;
-        return [];
-    }
+    public static IEnumerable<Command> Create(CliConsole console) =>
+    [
+        DoctorCommand.Create(console),
+        ModelsCommand.Create(console),
+    ];
 }
