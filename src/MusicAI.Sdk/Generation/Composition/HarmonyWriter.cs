@@ -47,9 +47,18 @@ internal static class HarmonyWriter
     public static bool ChooseSevenths(StylePreset style, long seed) =>
         new SeededRandom(seed, RandomPurpose.Harmony, 1).Chance(style.SeventhProbability);
 
-    /// <summary>The chord on a degree, borrowed from the parallel natural mode when the mode's own is diminished or augmented.</summary>
+    /// <summary>
+    /// The chord on a degree, borrowed from the parallel natural mode when the mode's own is diminished or augmented.
+    /// The tonic of a minor key (other than Dorian) stays a triad: i7 holds the whole relative-major triad and blurs
+    /// the key.
+    /// </summary>
     public static Chord ChordOn(MusicMode mode, int degree, bool seventh)
     {
+        if (Scale.Mod(degree, 7) == 0 && Scale.IsMinorFamily(mode) && mode != MusicMode.Dorian)
+        {
+            seventh = false;
+        }
+
         var chord = new Chord(mode, degree, seventh);
         if (!IsStable(chord))
         {

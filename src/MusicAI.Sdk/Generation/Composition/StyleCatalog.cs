@@ -34,7 +34,7 @@ internal static class StyleCatalog
             MeterWeights = [0.6, 0.3, 0.1],
             ModeWeights = [0.3, 0.2, 0.2, 0, 0.3, 0, 0],
             MajorProgressions = [[0, 3, 5, 4], [0, 1, 0, 3], [0, 5, 1, 3], [3, 0, 4, 5]],
-            MinorProgressions = [[0, 5, 2, 6], [0, 3, 0, 5], [0, 6, 5, 6], [0, 5, 3, 4]],
+            MinorProgressions = [[0, 5, 0, 6], [0, 3, 0, 5], [0, 6, 0, 3], [0, 5, 3, 0]],
             BarsPerChord = 2,
             SeventhProbability = 0.5,
             Instruments =
@@ -147,7 +147,7 @@ internal static class StyleCatalog
             MaxTempo = 110,
             MeterWeights = [0.6, 0.3, 0.1],
             ModeWeights = [0.3, 0.35, 0.1, 0, 0, 0, 0.25],
-            MajorProgressions = [[0, 3, 4, 0], [0, 5, 3, 4], [0, 2, 3, 4], [3, 4, 2, 5]],
+            MajorProgressions = [[0, 3, 4, 0], [0, 5, 3, 4], [0, 3, 0, 4], [0, 4, 5, 3]],
             MinorProgressions = [[0, 3, 4, 0], [0, 5, 2, 6], [0, 5, 3, 4], [0, 6, 5, 4]],
             BarsPerChord = 1,
             SeventhProbability = 0.1,
