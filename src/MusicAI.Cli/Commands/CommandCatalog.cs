@@ -10,5 +10,6 @@ internal static class CommandCatalog
     [
         DoctorCommand.Create(console),
         ModelsCommand.Create(console),
+        BenchCommand.Create(console),
     ];
 }

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using MusicAI.Cli.Infrastructure;
+
+namespace MusicAI.Cli.Commands;
+
+/// <summary><c>musicai bench …</c>: speed ratios against reference implementations measured in the same run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("bench", "Measure MusicAI against reference implementations in the same run (ratios, errors).");
+        command.Subcommands.Add(BenchDspCommand.Create(console));
+        return command;
+    }
+}
