@@ -1,17 +1,22 @@
-using System.Numerics;
 using MusicAI.Sdk.Audio;
+using MusicAI.Sdk.Dsp;
 
 namespace MusicAI.Sdk.Tests.Generation;
 
 /// <summary>
-/// An independent, listen-free analysis of generated audio for the tests: tempo from the autocorrelation of a
-/// spectral-flux onset envelope, and key from a chromagram correlated with the Krumhansl–Kessler profiles.
-/// Deliberately simple and separate from the composer, so it checks the audio, not the score.
+/// A listen-free analysis of generated audio for the tests, built on the SDK's DSP kernels (STFT, mel and chroma
+/// filter banks, spectral-flux onset strength): tempo from the autocorrelation of the onset envelope at 1, 2 and 4
+/// beats with librosa's 120-BPM log-normal prior, key from the
+/// chromagram correlated with the Krumhansl–Kessler profiles. It reads the audio only, never the score.
 /// </summary>
 internal static class AudioAnalysis
 {
-    private const int FrameSize = 2048;
-    private const int Hop = 512;
+    private const int OnsetFft = 2048;
+    private const int OnsetHop = 512;
+    private const int ChromaFft = 8192;
+
+    /// <summary>The chroma bank's octave weighting centre (octaves above A0): 4 ≈ A4, the register of chords and pads.</summary>
+    private const double CenterOctave = 4;
 
     private static readonly double[] s_majorProfile = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
     private static readonly double[] s_minorProfile = [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
@@ -19,7 +24,8 @@ internal static class AudioAnalysis
     /// <summary>The tempo in BPM between <paramref name="minBpm"/> and <paramref name="maxBpm"/> with the strongest onset periodicity.</summary>
     public static double EstimateTempo(AudioBuffer audio, double minBpm = 60, double maxBpm = 200)
     {
-        var onset = OnsetEnvelope(audio, out var framesPerSecond);
+        var onset = Smooth(OnsetEnvelope(audio));
+        var framesPerSecond = (double)audio.SampleRate / OnsetHop;
         var mean = onset.Average();
         for (var i = 0; i < onset.Length; i++)
         {
@@ -30,12 +36,17 @@ internal static class AudioAnalysis
         var bestScore = double.MinValue;
         for (var bpm = minBpm; bpm <= maxBpm; bpm += 0.25)
         {
-            // Score a beat period by the autocorrelation at one, two and four beats (fractional lags interpolated).
+            // The onset autocorrelation at one, two and four beat periods (long lags resolve the period finely: onsets
+            // are quantized to hops), weighted by librosa's log-normal prior centred on 120 BPM with a one-octave
+            // standard deviation. Fractional lags are interpolated.
+            var octaves = Math.Log2(bpm / 120.0);
             var score = 0.0;
             foreach (var multiple in (ReadOnlySpan<int>)[1, 2, 4])
             {
                 score += Autocorrelation(onset, multiple * 60.0 / bpm * framesPerSecond);
             }
+
+            score *= Math.Exp(-0.5 * octaves * octaves);
 
             if (score > bestScore)
             {
@@ -74,71 +85,64 @@ internal static class AudioAnalysis
         return best;
     }
 
-    /// <summary>Energy per pitch class, summed over the whole signal (100 Hz – 2 kHz, 8192-point frames for fine low-frequency resolution).</summary>
+    /// <summary>Chroma energy (C = 0) summed over the signal: 8192-point STFT magnitudes through the chroma filter bank.</summary>
     public static double[] Chroma(AudioBuffer audio)
     {
-        const int ChromaFrame = 8192;
         var mono = Mono(audio);
+        var plan = StftPlan.Create(ChromaFft, ChromaFft / 2);
+        var frames = plan.FrameCount(mono.Length);
+        var real = new float[frames * plan.BinCount];
+        var imaginary = new float[frames * plan.BinCount];
+        plan.Forward(mono, real, imaginary);
+        var magnitude = new float[real.Length];
+        SpectralKernels.Magnitude(real, imaginary, magnitude);
+        var bank = FilterBank.CreateChroma(audio.SampleRate, ChromaFft, centerOctave: CenterOctave);
+        var perFrame = new float[frames * 12];
+        bank.ApplyFrames(magnitude, perFrame);
         var chroma = new double[12];
-        var spectrum = new Complex[ChromaFrame];
-        var window = Hann(ChromaFrame);
-        for (var start = 0; start + ChromaFrame <= mono.Length; start += ChromaFrame / 2)
+        for (var i = 0; i < perFrame.Length; i++)
         {
-            for (var i = 0; i < ChromaFrame; i++)
-            {
-                spectrum[i] = new Complex(mono[start + i] * window[i], 0);
-            }
-
-            Fft(spectrum);
-            for (var k = 1; k < ChromaFrame / 2; k++)
-            {
-                var hz = (double)k * audio.SampleRate / ChromaFrame;
-                if (hz is < 100 or > 2000)
-                {
-                    continue;
-                }
-
-                var midi = 69 + (12 * Math.Log2(hz / 440));
-                var pc = ((int)Math.Round(midi) % 12 + 12) % 12;
-                chroma[pc] += spectrum[k].Magnitude;
-            }
+            chroma[i % 12] += perFrame[i];
         }
 
         return chroma;
     }
 
-    private static double[] OnsetEnvelope(AudioBuffer audio, out double framesPerSecond)
+    /// <summary>Spectral-flux onset strength of 64 log-mel bands, one value per hop.</summary>
+    private static float[] OnsetEnvelope(AudioBuffer audio)
     {
+        const int Bands = 64;
         var mono = Mono(audio);
-        var frames = Math.Max(0, ((mono.Length - FrameSize) / Hop) + 1);
-        var envelope = new double[frames];
-        var previous = new double[FrameSize / 2];
-        var spectrum = new Complex[FrameSize];
-        var window = Hann(FrameSize);
-        for (var f = 0; f < frames; f++)
-        {
-            for (var i = 0; i < FrameSize; i++)
-            {
-                spectrum[i] = new Complex(mono[(f * Hop) + i] * window[i], 0);
-            }
-
-            Fft(spectrum);
-            var flux = 0.0;
-            for (var k = 1; k < FrameSize / 2; k++)
-            {
-                var magnitude = Math.Log(1 + (1000 * spectrum[k].Magnitude));
-                flux += Math.Max(0, magnitude - previous[k]);
-                previous[k] = magnitude;
-            }
-
-            envelope[f] = f == 0 ? 0 : flux;
-        }
-
-        framesPerSecond = (double)audio.SampleRate / Hop;
-        return envelope;
+        var plan = StftPlan.Create(OnsetFft, OnsetHop);
+        var frames = plan.FrameCount(mono.Length);
+        var real = new float[frames * plan.BinCount];
+        var imaginary = new float[frames * plan.BinCount];
+        plan.Forward(mono, real, imaginary);
+        var power = new float[real.Length];
+        SpectralKernels.Power(real, imaginary, power);
+        var mel = new float[frames * Bands];
+        FilterBank.CreateMel(audio.SampleRate, OnsetFft, Bands).ApplyFrames(power, mel);
+        var decibels = new float[mel.Length];
+        SpectralKernels.PowerToDecibels(mel, decibels);
+        SpectralKernels.ClipToTopDecibels(decibels, 80f);
+        var onset = new float[frames];
+        OnsetStrength.Compute(decibels, Bands, onset, new float[Bands]);
+        return onset;
     }
 
-    private static double Autocorrelation(double[] x, double lag)
+    /// <summary>A [1 2 1]/4 smoothing, so that the autocorrelation between integer lags is meaningful.</summary>
+    private static float[] Smooth(float[] x)
+    {
+        var y = new float[x.Length];
+        for (var i = 0; i < x.Length; i++)
+        {
+            y[i] = (x[Math.Max(0, i - 1)] + (2 * x[i]) + x[Math.Min(x.Length - 1, i + 1)]) / 4;
+        }
+
+        return y;
+    }
+
+    private static double Autocorrelation(float[] x, double lag)
     {
         var whole = (int)lag;
         var fraction = lag - whole;
@@ -167,17 +171,6 @@ internal static class AudioAnalysis
         return mono;
     }
 
-    private static double[] Hann(int n)
-    {
-        var w = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            w[i] = 0.5 - (0.5 * Math.Cos(2 * Math.PI * i / n));
-        }
-
-        return w;
-    }
-
     private static double Pearson(double[] a, double[] b)
     {
         var ma = a.Average();
@@ -191,43 +184,5 @@ internal static class AudioAnalysis
         }
 
         return num / Math.Sqrt(da * db);
-    }
-
-    /// <summary>In-place iterative radix-2 FFT (length a power of two).</summary>
-    private static void Fft(Complex[] x)
-    {
-        var n = x.Length;
-        for (int i = 1, j = 0; i < n; i++)
-        {
-            var bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1)
-            {
-                j ^= bit;
-            }
-
-            j ^= bit;
-            if (i < j)
-            {
-                (x[i], x[j]) = (x[j], x[i]);
-            }
-        }
-
-        for (var length = 2; length <= n; length <<= 1)
-        {
-            var angle = -2 * Math.PI / length;
-            var wLength = new Complex(Math.Cos(angle), Math.Sin(angle));
-            for (var i = 0; i < n; i += length)
-            {
-                var w = Complex.One;
-                for (var k = 0; k < length / 2; k++)
-                {
-                    var u = x[i + k];
-                    var v = x[i + k + (length / 2)] * w;
-                    x[i + k] = u + v;
-                    x[i + k + (length / 2)] = u - v;
-                    w *= wLength;
-                }
-            }
-        }
     }
 }

@@ -17,6 +17,8 @@ public sealed class GeneratedAudioTests
     [InlineData(MusicStyle.Synthwave, 100.0, "A minor")]
     [InlineData(MusicStyle.Chiptune, 140.0, "C major")]
     [InlineData(MusicStyle.LoFi, 84.0, "F major")]
+    [InlineData(MusicStyle.Combat, 140.0, "G minor")]
+    [InlineData(MusicStyle.Orchestral, 96.0, "D major")]
     public async Task TheDetectedTempoAndKey_OfTheAudio_MatchTheRequest(MusicStyle style, double bpm, string key)
     {
         using var song = await new SongGenerator().WithStyle(style).WithTempo(bpm).WithKey(key).WithMeter(MusicMeter.FourFour)
