@@ -125,7 +125,7 @@ internal static class ModelsOutput
     {
         await WriteJsonObjectAsync(output, writer =>
         {
-            writer.WriteString("cacheDirectory", root);
+            writer.WriteString("cache_directory", root);
             if (ok is { } value)
             {
                 writer.WriteBoolean("ok", value);
@@ -153,10 +153,10 @@ internal static class ModelsOutput
         var manifest = verification.Manifest;
         writer.WriteStartObject();
         writer.WriteString("id", manifest.Id);
-        writer.WriteString("displayName", manifest.DisplayName);
-        writer.WriteString("contractKind", manifest.ContractKind.ToString());
-        WriteNumberOrNull(writer, "sampleRate", manifest.SampleRate);
-        WriteNumberOrNull(writer, "sizeBytes", manifest.TotalSizeBytes);
+        writer.WriteString("display_name", manifest.DisplayName);
+        writer.WriteString("contract_kind", manifest.ContractKind.ToString());
+        WriteNumberOrNull(writer, "sample_rate", manifest.SampleRate);
+        WriteNumberOrNull(writer, "size_bytes", manifest.TotalSizeBytes);
         writer.WriteString("status", State(verification));
         writer.WriteString("directory", verification.Directory);
         writer.WriteString("source", manifest.Source?.AbsoluteUri);
@@ -166,7 +166,7 @@ internal static class ModelsOutput
             writer.WriteString("id", license.Id);
             writer.WriteString("note", license.Note);
             writer.WriteString("attribution", license.Attribution);
-            writer.WriteBoolean("allowsRedistribution", license.AllowsRedistribution);
+            writer.WriteBoolean("allows_redistribution", license.AllowsRedistribution);
             writer.WriteEndObject();
         }
         else
@@ -181,11 +181,11 @@ internal static class ModelsOutput
             writer.WriteString("name", file.File.Name);
             writer.WriteString("path", file.Path);
             writer.WriteString("url", file.File.Url?.AbsoluteUri);
-            WriteNumberOrNull(writer, "sizeBytes", file.File.SizeBytes);
-            WriteNumberOrNull(writer, "actualSizeBytes", file.ActualSizeBytes);
-            writer.WriteString("expectedSha256", file.ExpectedSha256);
-            writer.WriteString("actualSha256", file.ActualSha256);
-            writer.WriteBoolean("publishedSha256", file.File.Sha256 is not null);
+            WriteNumberOrNull(writer, "size_bytes", file.File.SizeBytes);
+            WriteNumberOrNull(writer, "actual_size_bytes", file.ActualSizeBytes);
+            writer.WriteString("expected_sha256", file.ExpectedSha256);
+            writer.WriteString("actual_sha256", file.ActualSha256);
+            writer.WriteBoolean("published_sha256", file.File.Sha256 is not null);
             writer.WriteString("status", FileState(file.Status));
             writer.WriteEndObject();
         }

@@ -1,4 +1,10 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using MusicAI.Sdk.Audio.Decoding;
+using MusicAI.Sdk.Diagnostics;
+using MusicAI.Sdk.Audio.Channels;
+using MusicAI.Sdk.Audio.Resampling;
+using MusicAI.Sdk.Audio.Wav;
 
 namespace MusicAI.Sdk.Audio;
 
@@ -131,6 +137,48 @@ public sealed class AudioBuffer : IDisposable
     }
 
     /// <summary>
+    /// Loads a whole audio file: WAV, MP3 and Ogg Vorbis in-process, every other format through <c>ffmpeg</c> when it
+    /// is installed.
+    /// </summary>
+    /// <param name="path">The audio file. The format is recognised by content, then by extension.</param>
+    /// <param name="options">Conversions and NaN handling; <see langword="null"/> keeps the file's rate and channels.</param>
+    /// <param name="cancellationToken">Cancels between chunks (an ffmpeg process is stopped).</param>
+    /// <returns>A buffer the caller owns. A file with a valid header and no frames gives an empty buffer
+    /// (<see cref="FrameCount"/> 0).</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist (likewise <see cref="DirectoryNotFoundException"/>
+    /// and <see cref="UnauthorizedAccessException"/> for other path problems).</exception>
+    /// <exception cref="AudioFormatException">The content cannot be decoded: corrupt, truncated before any audio,
+    /// NaN samples (see <see cref="AudioLoadOptions.ReplaceNonFiniteSamples"/>), or a format that needs ffmpeg when
+    /// none is installed. The message says what is wrong and what to do.</exception>
+    /// <remarks>See <see cref="AudioReader"/> to read long files in chunks instead.</remarks>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Path and stream overloads mirror each other (design.md).")]
+    public static Task<AudioBuffer> LoadAsync(string path, AudioLoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(path, options, FfmpegLocator.Default, cancellationToken);
+
+    /// <summary>
+    /// Loads a whole audio file at its own sample rate and channel count (see
+    /// <see cref="LoadAsync(string, AudioLoadOptions?, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="path">The audio file.</param>
+    /// <param name="cancellationToken">Cancels between chunks.</param>
+    /// <returns>A buffer the caller owns.</returns>
+    public static Task<AudioBuffer> LoadAsync(string path, CancellationToken cancellationToken) =>
+        LoadAsync(path, null, FfmpegLocator.Default, cancellationToken);
+
+    /// <summary>
+    /// Loads whole audio from a stream positioned at its start (see
+    /// <see cref="LoadAsync(string, AudioLoadOptions?, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="stream">A readable stream; it is left open. A non-seekable stream is first copied to memory.</param>
+    /// <param name="options">Conversions and NaN handling; <see langword="null"/> keeps the stream's rate and channels.</param>
+    /// <param name="cancellationToken">Cancels between chunks.</param>
+    /// <returns>A buffer the caller owns.</returns>
+    /// <exception cref="AudioFormatException">The content cannot be decoded.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Path and stream overloads mirror each other (design.md).")]
+    public static Task<AudioBuffer> LoadAsync(Stream stream, AudioLoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(stream, options, FfmpegLocator.Default, cancellationToken);
+
+    /// <summary>
     /// Gets the samples of one channel.
     /// </summary>
     /// <param name="channel">Zero-based channel index.</param>
@@ -236,6 +284,90 @@ public sealed class AudioBuffer : IDisposable
         return copy;
     }
 
+    /// <summary>
+    /// Converts to another channel count.
+    /// </summary>
+    /// <param name="channelCount">The target channel count, 1 to <see cref="MaxChannels"/>.</param>
+    /// <returns>A new buffer the caller owns (a copy when the count is unchanged).</returns>
+    /// <remarks>
+    /// Channels are taken to be in WAV speaker order with the standard layout for their count
+    /// (2: L R; 6 = 5.1: L R C LFE Ls Rs; 8 = 7.1: 5.1 + side L/R).
+    /// <list type="bullet">
+    /// <item>N → 1: the average of all channels.</item>
+    /// <item>1 → M: the mono signal, unscaled, in the first two channels (L and R); others silent.</item>
+    /// <item>N → 2 (N ≥ 3): ITU-R BS.775 downmix, not normalised: L = FL + 0.7071·C + 0.7071·Ls (likewise R),
+    /// back centre 0.5 to both, LFE dropped. The result can exceed ±1.</item>
+    /// <item>Any other N → M: the first min(N, M) channels are copied, extra channels are silent.</item>
+    /// </list>
+    /// </remarks>
+    public AudioBuffer ToChannelCount(int channelCount)
+    {
+        _ = Channels;
+        ValidateShape(channelCount, FrameCount, SampleRate);
+        if (channelCount == ChannelCount)
+        {
+            return Clone();
+        }
+
+        var result = Create(channelCount, FrameCount, SampleRate);
+        ChannelMixer.MixPlanar(this, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Converts to another sample rate with a band-limited polyphase filter.
+    /// </summary>
+    /// <param name="sampleRate">The target rate in Hz, <see cref="MinSampleRate"/> to <see cref="MaxSampleRate"/>.</param>
+    /// <returns>A new buffer the caller owns (a copy when the rate is unchanged) with
+    /// <c>ceil(FrameCount × sampleRate / SampleRate)</c> frames.</returns>
+    /// <remarks>
+    /// A Kaiser-windowed sinc filter designed for 110 dB stop-band attenuation: flat pass band up to 0.9 × the lower
+    /// Nyquist frequency, stop band from the lower Nyquist frequency on, so nothing above the new Nyquist frequency
+    /// aliases into the output. Linear phase with no delay: output frame <c>m</c> is at time <c>m / sampleRate</c>;
+    /// the signal is taken to be silent before its start and after its end. Measured figures are in
+    /// <c>docs/audio-io.md</c>.
+    /// </remarks>
+    public AudioBuffer Resample(int sampleRate) => Resample(sampleRate, ResamplerQuality.High);
+
+    /// <summary>
+    /// Saves the audio as a WAV file, atomically: the file is written beside the destination under a temporary name
+    /// and renamed over it when complete.
+    /// </summary>
+    /// <param name="path">The destination; its directory must exist. An existing file is replaced.</param>
+    /// <param name="format">Sample encoding. Default <see cref="WavSampleFormat.Float32"/> (lossless).</param>
+    /// <param name="cancellationToken">Cancels the save; the destination is then untouched and no temporary file remains.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    /// <remarks>Integer formats clamp to [-1, 1] and round without dither; see <see cref="WavSampleFormat"/>.</remarks>
+    public async Task SaveWavAsync(string path, WavSampleFormat format = WavSampleFormat.Float32, CancellationToken cancellationToken = default)
+    {
+        _ = Channels;
+        var writer = AudioWriter.Create(path, SampleRate, ChannelCount, format);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteBufferAsync(this, cancellationToken).ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Saves the audio as a 32-bit float WAV file, atomically (see
+    /// <see cref="SaveWavAsync(string, WavSampleFormat, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="path">The destination; its directory must exist. An existing file is replaced.</param>
+    /// <param name="cancellationToken">Cancels the save; the destination is then untouched.</param>
+    /// <returns>A task that completes when the file is in place.</returns>
+    public Task SaveWavAsync(string path, CancellationToken cancellationToken) =>
+        SaveWavAsync(path, WavSampleFormat.Float32, cancellationToken);
+
+    /// <summary>
+    /// Writes the audio to a stream as a WAV file (RF64 when it exceeds the 4 GiB RIFF limit).
+    /// </summary>
+    /// <param name="stream">A writable stream; it need not be seekable and is left open.</param>
+    /// <param name="format">Sample encoding. Default <see cref="WavSampleFormat.Float32"/> (lossless).</param>
+    /// <remarks>Integer formats clamp to [-1, 1] and round without dither; see <see cref="WavSampleFormat"/>.</remarks>
+    public void SaveWav(Stream stream, WavSampleFormat format = WavSampleFormat.Float32) =>
+        SaveWav(stream, format, WavStreamWriter.DefaultRiffLimit);
+
     /// <summary>Returns the sample memory to the pool. Further use throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
@@ -268,6 +400,99 @@ public sealed class AudioBuffer : IDisposable
         if (sampleRate is < MinSampleRate or > MaxSampleRate)
         {
             throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"Sample rate must be {MinSampleRate} to {MaxSampleRate} Hz.");
+        }
+    }
+
+    internal static async Task<AudioBuffer> LoadAsync(string path, AudioLoadOptions? options, FfmpegLocator ffmpeg, CancellationToken cancellationToken)
+    {
+        using var reader = await AudioReader.OpenAsync(path, options, ffmpeg, cancellationToken).ConfigureAwait(false);
+        return await reader.ReadToEndAsync(path, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<AudioBuffer> LoadAsync(Stream stream, AudioLoadOptions? options, FfmpegLocator ffmpeg, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream is not readable.", nameof(stream));
+        }
+
+        Stream source = stream;
+        if (!stream.CanSeek)
+        {
+            var memory = new MemoryStream();
+            await stream.CopyToAsync(memory, cancellationToken).ConfigureAwait(false);
+            memory.Position = 0;
+            source = memory;
+        }
+
+        using var reader = AudioReader.Open(source, options, leaveOpen: ReferenceEquals(source, stream), ffmpeg);
+        return await reader.ReadToEndAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Wraps arrays rented from <see cref="ArrayPool{T}.Shared"/>; the buffer takes ownership.</summary>
+    internal static AudioBuffer FromRented(float[][] channels, int frameCount, int sampleRate)
+    {
+        ValidateShape(channels.Length, frameCount, sampleRate);
+        return new AudioBuffer(channels, frameCount, sampleRate);
+    }
+
+    internal AudioBuffer Resample(int sampleRate, ResamplerQuality quality)
+    {
+        var channels = Channels;
+        ValidateShape(channels.Length, 0, sampleRate);
+        if (sampleRate == SampleRate)
+        {
+            return Clone();
+        }
+
+        var kernel = ResamplerKernel.Create(SampleRate, sampleRate, quality);
+        var frames = kernel.OutputLength(FrameCount);
+        if (frames > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"Resampling {FrameCount} frames to {sampleRate} Hz would make {frames} frames, more than one buffer holds; resample in chunks with AudioReader.");
+        }
+
+        var result = Create(channels.Length, (int)frames, sampleRate);
+        for (var c = 0; c < channels.Length; c++)
+        {
+            PolyphaseResampler.Process(kernel, GetChannel(c), result.GetChannel(c));
+        }
+
+        return result;
+    }
+
+    internal void SaveWav(Stream stream, WavSampleFormat format, long riffLimit)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("The stream is not writable.", nameof(stream));
+        }
+
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown WAV sample format.");
+        }
+
+        var channels = Channels;
+        const int chunkFrames = 8192;
+        using var writer = new WavStreamWriter(stream, SampleRate, channels.Length, format, FrameCount, riffLimit);
+        var scratch = ArrayPool<float>.Shared.Rent(chunkFrames * channels.Length);
+        try
+        {
+            for (var start = 0; start < FrameCount; start += chunkFrames)
+            {
+                var frames = Math.Min(chunkFrames, FrameCount - start);
+                CopyToInterleaved(start, frames, scratch);
+                writer.Write(scratch.AsSpan(0, frames * channels.Length));
+            }
+
+            writer.Complete();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class ModelsCommandTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
-        Assert.Equal(cache.Path, json.RootElement.GetProperty("cacheDirectory").GetString());
+        Assert.Equal(cache.Path, json.RootElement.GetProperty("cache_directory").GetString());
         var models = json.RootElement.GetProperty("models").EnumerateArray().ToList();
         Assert.Equal(KnownModels.All.Select(m => m.Id), models.Select(m => m.GetProperty("id").GetString()));
         Assert.All(models, m => Assert.Equal("not-cached", m.GetProperty("status").GetString()));
@@ -26,7 +26,7 @@ public sealed class ModelsCommandTests
         Assert.Equal("CC-BY-4.0", beatnet.GetProperty("license").GetProperty("id").GetString());
         Assert.Contains("Heydari", beatnet.GetProperty("license").GetProperty("attribution").GetString());
         Assert.Equal(2, beatnet.GetProperty("files").GetArrayLength());
-        Assert.Equal(49_358 + 1_609_800, beatnet.GetProperty("sizeBytes").GetInt64());
+        Assert.Equal(49_358 + 1_609_800, beatnet.GetProperty("size_bytes").GetInt64());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ModelsCommandTests
             Assert.Equal("cli-model", model.GetProperty("id").GetString());
             Assert.Equal("verified", model.GetProperty("status").GetString());
             var file = model.GetProperty("files")[0];
-            Assert.Equal(CliRunner.Sha256(content), file.GetProperty("actualSha256").GetString());
+            Assert.Equal(CliRunner.Sha256(content), file.GetProperty("actual_sha256").GetString());
             Assert.Equal(Path.Combine(models, "cli-model", "model.onnx"), file.GetProperty("path").GetString());
         }
 
@@ -159,8 +159,8 @@ public sealed class ModelsCommandTests
         Assert.False(document.RootElement.GetProperty("ok").GetBoolean());
         var file = document.RootElement.GetProperty("models")[0].GetProperty("files")[0];
         Assert.Equal("hash-mismatch", file.GetProperty("status").GetString());
-        Assert.Equal(CliRunner.Sha256(content), file.GetProperty("expectedSha256").GetString());
-        Assert.Equal(CliRunner.Sha256(tampered), file.GetProperty("actualSha256").GetString());
+        Assert.Equal(CliRunner.Sha256(content), file.GetProperty("expected_sha256").GetString());
+        Assert.Equal(CliRunner.Sha256(tampered), file.GetProperty("actual_sha256").GetString());
 
         // pull repairs it.
         Assert.Equal(0, (await CliRunner.RunAsync("models", "pull", "v", "--models-dir", models)).ExitCode);
