@@ -61,6 +61,7 @@ public sealed class AdaptiveMusicStreamTests
         Assert.Equal("combat", change.State);
         Assert.Equal("combat", stream.State);
         Assert.Contains(events, e => e.Kind == MusicEventKind.Bar && e.Frame == 96_000 && e.State == "combat");
+        Assert.Equal(events.Single(e => e.Kind == MusicEventKind.Bar && e.Frame == 96_000).Bar, change.Bar);
 
         stream.SetState("victory", MusicBoundary.NextBeat);
         events = ReadFor(stream, 1);

@@ -340,7 +340,7 @@ internal static class StyleCatalog
         "rock" or "guitar" or "punk" => MusicStyle.Rock,
         "chiptune" or "chip" or "8bit" or "nes" or "retrogame" => MusicStyle.Chiptune,
         "combat" or "tension" or "battle" or "fight" or "boss" or "action" or "chase" or "tense" => MusicStyle.Combat,
-        "exploration" or "explore" or "calm" or "peaceful" or "adventure" or "pastoral" => MusicStyle.Exploration,
+        "exploration" or "explore" or "exploring" or "calm" or "peaceful" or "adventure" or "adventurous" or "pastoral" or "overworld" => MusicStyle.Exploration,
         _ => null,
     };
 

@@ -34,6 +34,7 @@ internal sealed class Sequencer
     private bool _fresh;
     private int _nextStingerLane;
     private long _scheduledTo;
+    private bool _stateChanged;
 
     /// <param name="synth">The synthesizer, with every strip already added.</param>
     /// <param name="timebase">The tempo map (its initial tempo set).</param>
@@ -230,6 +231,17 @@ internal sealed class Sequencer
             _pendingState = null; // already there
         }
 
+        if (isBar)
+        {
+            _bar++;
+        }
+
+        if (_stateChanged)
+        {
+            _stateChanged = false;
+            Raise(MusicEventKind.StateChanged, frame, 0);
+        }
+
         if (_pendingTempo is { } tempo && IsDue(tempo.Boundary, isBar, sectionChanged))
         {
             _pendingTempo = null;
@@ -254,11 +266,6 @@ internal sealed class Sequencer
             {
                 i++;
             }
-        }
-
-        if (isBar)
-        {
-            _bar++;
         }
 
         var beatInBar = (int)(k % _pulsesPerBar);
@@ -356,7 +363,7 @@ internal sealed class Sequencer
         }
 
         _nextBoundary = 1;
-        Raise(MusicEventKind.StateChanged, frame, 0);
+        _stateChanged = true; // raised by the boundary that starts the new state, after its bar is counted
     }
 
     private void PlayStinger(StingerKind kind, long frame, double beat)
