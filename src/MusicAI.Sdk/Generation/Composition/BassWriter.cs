@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Generation.Theory;
 
 namespace MusicAI.Sdk.Generation.Composition;
@@ -21,6 +22,7 @@ internal static class BassWriter
 
     public const int HighOffset = -12;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(SectionScore section, NoteList output, StylePreset style, MeterInfo meter, int tonicMidi, MusicMode mode, bool isLoop, SeededRandom rng, double swing)
     {
         var energy = section.Energy;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Generation.Theory;
 
 namespace MusicAI.Sdk.Generation.Composition;
@@ -42,6 +43,7 @@ internal sealed class ChordWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(SectionScore section, NoteList output, StylePreset style, MeterInfo meter, int tonicMidi, int voices, double swing, SeededRandom rng)
     {
         var half = section.TicksPerBar / 2;
@@ -111,6 +113,7 @@ internal sealed class ChordWriter
     /// <summary>Gets the voicing chosen last (for tests).</summary>
     public ReadOnlySpan<int> LastVoicing => _previous.AsSpan(0, _previousCount);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NextVoicing(Chord chord, int tonicMidi, int voices)
     {
         var (low, high) = Range;

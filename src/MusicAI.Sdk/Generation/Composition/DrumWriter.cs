@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Generation.Theory;
 
 namespace MusicAI.Sdk.Generation.Composition;
@@ -19,6 +20,7 @@ internal static class DrumWriter
         Cymbal,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(SectionScore section, NoteList output, StylePreset style, MeterInfo meter, SeededRandom rng, double swing, bool isLoop)
     {
         var energy = section.Energy;

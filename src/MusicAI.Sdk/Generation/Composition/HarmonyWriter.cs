@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Generation.Theory;
 
 namespace MusicAI.Sdk.Generation.Composition;
@@ -77,6 +78,7 @@ internal static class HarmonyWriter
     /// Writes the chords of a section. <paramref name="closeOnTonic"/> replaces the last bar's chord with the tonic
     /// when it does not contain the tonic (a closed cadence).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(SectionScore section, ReadOnlySpan<int> progression, MusicMode mode, bool sevenths, double barsPerChord, bool closeOnTonic)
     {
         var halves = section.Bars * 2;

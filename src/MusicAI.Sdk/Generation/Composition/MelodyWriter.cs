@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Generation.Theory;
 
 namespace MusicAI.Sdk.Generation.Composition;
@@ -228,6 +229,7 @@ internal sealed class MelodyWriter
     }
 
     /// <summary>Writes the melody of a section into <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(SectionScore section, NoteList output, Motif motifA, Motif motifB, in MelodyContext context)
     {
         var useB = section.Kind == SectionKind.Chorus || (section.Kind == SectionKind.Loop && section.Occurrence % 2 == 1);
@@ -292,6 +294,7 @@ internal sealed class MelodyWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PlanOps(SectionKind kind, int slots, bool variation, bool endsLoop)
     {
         var template = kind switch
@@ -349,6 +352,7 @@ internal sealed class MelodyWriter
     }
 
     /// <summary>Writes the transformed motif into <see cref="_occurrence"/>; returns the note count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Transform(MelodyOp op, Motif motif, int slotTicks, MeterInfo meter, out int targetIndex)
     {
         targetIndex = -1;
@@ -457,6 +461,7 @@ internal sealed class MelodyWriter
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ChooseStart(SectionScore section, MusicMode mode, MeterInfo meter, int slotStart, int count, int targetIndex, int anchor)
     {
         var best = anchor;
@@ -512,6 +517,7 @@ internal sealed class MelodyWriter
         (i > 0 && Math.Abs(_occurrence[i].Step - _occurrence[i - 1].Step) <= 1)
         || (i + 1 < count && i + 1 != targetIndex && Math.Abs(_occurrence[i + 1].Step - _occurrence[i].Step) <= 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FixNonChordTones(SectionScore section, MusicMode mode, MeterInfo meter, int slotStart, int count, int targetIndex)
     {
         for (var i = 0; i < count; i++)
@@ -566,6 +572,7 @@ internal sealed class MelodyWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ChooseCadence(SectionScore section, MusicMode mode, int tick, int previous, MelodyOp op, int sectionFirst)
     {
         var chord = section.ChordAt(tick);
@@ -604,6 +611,7 @@ internal sealed class MelodyWriter
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(NoteList output, SectionScore section, in MelodyContext context, int slotStart, int count)
     {
         var energyScale = 0.8 + (0.25 * section.Energy);

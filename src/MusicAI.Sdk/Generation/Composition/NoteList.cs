@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Composition;
 
 /// <summary>
@@ -48,6 +50,7 @@ internal sealed class NoteList
     /// Sorts by start and resolves overlaps of one pitch (an earlier note is cut where a later strike of the same
     /// pitch starts; two strikes at one tick keep the louder), and clamps notes to <paramref name="lengthTicks"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Normalize(int lengthTicks)
     {
         var span = _items.AsSpan(0, Count);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Composition;
 
 /// <summary>
@@ -67,6 +69,7 @@ internal sealed class SectionComposer
     /// <param name="occurrence">How many sections of this kind came before (selects motif B for odd loop sections).</param>
     /// <param name="variation">0 for the first playing; higher for varied repeats of an adaptive state.</param>
     /// <param name="endsLoop">Whether the section's end wraps to the loop's start (melody closes near its first note).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Compose(SectionScore target, SectionKind kind, int bars, int occurrence, int variation, bool endsLoop)
     {
         var p = Parameters;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Generation.Composition;
 using MusicAI.Sdk.Generation.Synthesis;
 using MusicAI.Sdk.Generation.Theory;
@@ -123,6 +124,7 @@ internal sealed class Lane
     }
 
     /// <summary>Schedules the note-ons and note-offs that fall in [from, to).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Schedule(ISynthesizer synth, Timebase timebase, long from, long to)
     {
         if (Status is LaneStatus.Idle or LaneStatus.Finished)
@@ -173,6 +175,7 @@ internal sealed class Lane
         Status = LaneStatus.Idle;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScheduleSection(ISynthesizer synth, Timebase timebase, long from, long to)
     {
         for (var role = 0; role < StemRoles.Count; role++)

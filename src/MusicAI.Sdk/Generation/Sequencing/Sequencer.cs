@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MusicAI.Sdk.Generation.Composition;
 using MusicAI.Sdk.Generation.Synthesis;
 
@@ -137,6 +138,7 @@ internal sealed class Sequencer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScheduleUntil(long target)
     {
         while (_scheduledTo < target)
@@ -203,6 +205,7 @@ internal sealed class Sequencer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessBoundary(long frame)
     {
         var lane = _states[_active];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Theory;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal static class VoiceLeader
     /// <param name="high">Highest allowed pitch.</param>
     /// <param name="previous">The previous voicing (ascending), or empty for the first chord.</param>
     /// <param name="result">Receives the voicing; its length is the number of voices (3 or 4).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Choose(Chord chord, int tonicMidi, int low, int high, ReadOnlySpan<int> previous, Span<int> result)
     {
         var voices = result.Length;
