@@ -7,7 +7,7 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// </summary>
 internal sealed class DrumVoice
 {
-    private const int ControlBlock = 32;
+    private const int ControlBlock = 64;
     private const int Components = 5;
     private const int Tone = 0;
     private const int Tone2 = 1;
@@ -16,6 +16,10 @@ internal sealed class DrumVoice
     private const int Click = 4;
     private const float EndLevel = 1e-4f;
     private const float Ln1000 = 6.907755f;
+
+    // The band-passed square cluster keeps only high harmonics (about 1/8 of the squares' level); make up for it so
+    // that a metal level of 1 sits like a noise level of 1.
+    private const float MetalMakeup = 8f;
 
     private static readonly float[] s_metalRatios = [1f, 1.4827f, 1.8003f, 2.5460f, 2.6303f, 3.8967f];
 
@@ -200,7 +204,7 @@ internal sealed class DrumVoice
         _levelEnd[Tone] = s.ToneLevel * Decay(t1, s.ToneDecay);
         _levelEnd[Tone2] = s.Tone2Level * Decay(t1, s.Tone2Decay);
         _levelEnd[NoiseComponent] = s.NoiseLevel * NoiseEnvelope(t1);
-        _levelEnd[Metal] = s.MetalLevel * Decay(t1, s.MetalDecay);
+        _levelEnd[Metal] = s.MetalLevel * MetalMakeup * Decay(t1, s.MetalDecay);
         _levelEnd[Click] = s.ClickLevel * Decay(t1, s.ClickDecay);
         var burstsOver = s.NoiseBursts <= 1 || t1 >= (s.NoiseBursts - 1) * s.BurstSpacing;
         var max = 0f;

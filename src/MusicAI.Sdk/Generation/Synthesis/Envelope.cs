@@ -43,6 +43,9 @@ internal struct Envelope
     private float _sampleRate;
     private float _releaseRate;
     private bool _exponential;
+    private int _block;
+    private float _decayBlock;
+    private float _releaseBlock;
 
     /// <summary>Gets the current stage.</summary>
     public EnvelopeStage Stage { get; private set; }
@@ -53,9 +56,13 @@ internal struct Envelope
     /// <summary>Gets a value indicating whether the envelope has finished.</summary>
     public readonly bool IsIdle => Stage == EnvelopeStage.Idle;
 
-    /// <summary>Sets the segment shapes (keeps the current stage and level).</summary>
-    public void Configure(EnvelopeSpec spec, float sampleRate)
+    /// <summary>
+    /// Sets the segment shapes (keeps the current stage and level); <paramref name="block"/> is the usual
+    /// <see cref="Advance"/> length, whose decay factors are precomputed.
+    /// </summary>
+    public void Configure(EnvelopeSpec spec, float sampleRate, int block)
     {
+        _block = block;
         _sampleRate = sampleRate;
         _exponential = spec.Exponential;
         _sustain = Math.Clamp(spec.Sustain, 0f, 1f);
@@ -66,6 +73,8 @@ internal struct Envelope
         _decayRate = (1f - _sustain) / decaySamples;
         _releaseCoefficient = FastMath.DecayCoefficient(spec.Release, sampleRate);
         _releaseSeconds = MathF.Max(spec.Release, 1f / sampleRate);
+        _decayBlock = Power(_decayCoefficient, block);
+        _releaseBlock = Power(_releaseCoefficient, block);
     }
 
     /// <summary>Starts (or restarts) the attack from the current level.</summary>
@@ -116,7 +125,7 @@ internal struct Envelope
                 case EnvelopeStage.Decay:
                     if (_exponential)
                     {
-                        Level = _sustain + ((Level - _sustain) * Power(_decayCoefficient, n));
+                        Level = _sustain + ((Level - _sustain) * (n == _block ? _decayBlock : Power(_decayCoefficient, n)));
                         if (Level - _sustain < EndThreshold)
                         {
                             EndDecay();
@@ -141,7 +150,7 @@ internal struct Envelope
                 case EnvelopeStage.Release:
                     if (_exponential)
                     {
-                        Level *= Power(_releaseCoefficient, n);
+                        Level *= n == _block ? _releaseBlock : Power(_releaseCoefficient, n);
                         if (Level < EndThreshold)
                         {
                             Reset();

@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
 
@@ -101,11 +102,12 @@ internal sealed class Reverb
 
     /// <summary>Adds the reverb of <paramref name="input"/> into <paramref name="left"/> and <paramref name="right"/>.</summary>
     /// <param name="input">Mono send signal (not modified).</param>
+    /// <param name="inputGain">Send level applied to <paramref name="input"/>.</param>
     /// <param name="left">Left output (added to).</param>
     /// <param name="right">Right output (added to).</param>
-    public void Process(ReadOnlySpan<float> input, Span<float> left, Span<float> right)
+    public void Process(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
-        var inputPeak = SpanKernels.MaxAbs(input);
+        var inputPeak = inputGain == 0f ? 0f : SpanKernels.MaxAbs(input);
         if (_idle)
         {
             if (inputPeak == 0f)
@@ -121,7 +123,7 @@ internal sealed class Reverb
         for (var offset = 0; offset < input.Length; offset += _subBlock)
         {
             var n = Math.Min(_subBlock, input.Length - offset);
-            outputPeak = MathF.Max(outputPeak, ProcessSubBlock(input.Slice(offset, n), left.Slice(offset, n), right.Slice(offset, n)));
+            outputPeak = MathF.Max(outputPeak, ProcessSubBlock(input.Slice(offset, n), inputGain, left.Slice(offset, n), right.Slice(offset, n)));
         }
 
         if (inputPeak == 0f && outputPeak < SilenceThreshold)
@@ -155,58 +157,149 @@ internal sealed class Reverb
         _silentSamples = 0;
     }
 
-    private float ProcessSubBlock(ReadOnlySpan<float> input, Span<float> left, Span<float> right)
+    private float ProcessSubBlock(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
         var n = input.Length;
         var x = _input.AsSpan(0, n);
-        input.CopyTo(x);
+        SpanKernels.Scale(input, inputGain, x);
 
         // Diffusers (Schroeder all-pass): v = x + g·v[t−D]; y = v[t−D] − g·v.
-        const float g = 0.6f;
         var delayed = _scratch.AsSpan(0, n);
         var v = _sum.AsSpan(0, n);
         for (var d = 0; d < 2; d++)
         {
             var ring = _diffusers[d];
             RingBuffer.Read(ring, _write - _diffuserDelay[d], delayed);
-            TensorPrimitives.MultiplyAdd(delayed, g, x, v);
+            AllPass(x, delayed, v);
             RingBuffer.Write(ring, _write, v);
-            TensorPrimitives.MultiplyAdd(v, -g, delayed, x);
         }
 
-        // Feedback delay network.
-        var sum = _sum.AsSpan(0, n);
-        sum.Clear();
-        var a = _damping;
         for (var i = 0; i < Lines; i++)
         {
             var read = _read[i].AsSpan(0, n + 1);
             read[0] = _lastOut[i];
             RingBuffer.Read(_lines[i], _write - _delays[i], read[1..]);
             _lastOut[i] = read[n];
-            var damped = _damped[i].AsSpan(0, n);
-
-            // z = gain · ((1 − a)·y[t] + a·y[t−1])
-            TensorPrimitives.Multiply(read[..n], a * _lineGain[i], damped);
-            TensorPrimitives.MultiplyAdd(read[1..], (1f - a) * _lineGain[i], damped, damped);
-            TensorPrimitives.Add(sum, damped, sum);
-            TensorPrimitives.MultiplyAdd(read[1..], s_leftSigns[i] * OutputGain, left, left);
-            TensorPrimitives.MultiplyAdd(read[1..], s_rightSigns[i] * OutputGain, right, right);
         }
 
-        // Householder: w_i = z_i − (2/N)·Σz + b_i·x.
-        TensorPrimitives.Multiply(sum, -2f / Lines, sum);
-        var peak = 0f;
+        var peak = Network(x, left, right, n);
         for (var i = 0; i < Lines; i++)
         {
-            var damped = _damped[i].AsSpan(0, n);
-            TensorPrimitives.Add(damped, sum, damped);
-            TensorPrimitives.MultiplyAdd(x, s_inputSigns[i] * InputGain, damped, damped);
-            RingBuffer.Write(_lines[i], _write, damped);
-            peak = MathF.Max(peak, SpanKernels.MaxAbs(damped));
+            RingBuffer.Write(_lines[i], _write, _damped[i].AsSpan(0, n));
         }
 
         _write += n;
+        return peak;
+    }
+
+    private static void AllPass(Span<float> x, ReadOnlySpan<float> delayed, Span<float> v)
+    {
+        const float g = 0.6f;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var gv = new Vector<float>(g);
+            ref var xr = ref MemoryMarshal.GetReference(x);
+            ref var dr = ref MemoryMarshal.GetReference(delayed);
+            ref var vr = ref MemoryMarshal.GetReference(v);
+            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var dv = Vector.LoadUnsafe(ref dr, (nuint)i);
+                var vv = Vector.LoadUnsafe(ref xr, (nuint)i) + (gv * dv);
+                vv.StoreUnsafe(ref vr, (nuint)i);
+                (dv - (gv * vv)).StoreUnsafe(ref xr, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            var vv = x[i] + (g * delayed[i]);
+            v[i] = vv;
+            x[i] = delayed[i] - (g * vv);
+        }
+    }
+
+    // One fused pass over the sub-block: per line z = gain·((1 − a)·y[t] + a·y[t−1]); Householder feedback
+    // w = z − (2/N)·Σz + b·x written back; outputs are sign-weighted sums of the line outputs y[t].
+    private float Network(ReadOnlySpan<float> x, Span<float> left, Span<float> right, int n)
+    {
+        Span<float> z = stackalloc float[Lines];
+        var a = _damping;
+        var peak = 0f;
+        var t = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var w = Vector<float>.Count;
+            var outGain = new Vector<float>(OutputGain);
+            var mix = new Vector<float>(-2f / Lines);
+            var maxV = Vector<float>.Zero;
+            Span<Vector<float>> zv = stackalloc Vector<float>[Lines];
+            for (; t <= n - w; t += w)
+            {
+                var sum = Vector<float>.Zero;
+                var l = Vector<float>.Zero;
+                var r = Vector<float>.Zero;
+                for (var i = 0; i < Lines; i++)
+                {
+                    var read = _read[i];
+                    var y1 = new Vector<float>(read, t + 1);
+                    var y0 = new Vector<float>(read, t);
+                    var g = _lineGain[i];
+                    var zi = (y1 * new Vector<float>((1f - a) * g)) + (y0 * new Vector<float>(a * g));
+                    zv[i] = zi;
+                    sum += zi;
+                    l += y1 * new Vector<float>(s_leftSigns[i]);
+                    r += y1 * new Vector<float>(s_rightSigns[i]);
+                }
+
+                sum *= mix;
+                var xv = new Vector<float>(x[t..]) * new Vector<float>(InputGain);
+                for (var i = 0; i < Lines; i++)
+                {
+                    var wv = zv[i] + sum + (xv * new Vector<float>(s_inputSigns[i]));
+                    wv.CopyTo(_damped[i], t);
+                    maxV = Vector.Max(maxV, Vector.Abs(wv));
+                }
+
+                (new Vector<float>(left[t..]) + (l * outGain)).CopyTo(left[t..]);
+                (new Vector<float>(right[t..]) + (r * outGain)).CopyTo(right[t..]);
+            }
+
+            for (var k = 0; k < w; k++)
+            {
+                peak = MathF.Max(peak, maxV[k]);
+            }
+        }
+
+        for (; t < n; t++)
+        {
+            var sum = 0f;
+            var l = 0f;
+            var r = 0f;
+            for (var i = 0; i < Lines; i++)
+            {
+                var y1 = _read[i][t + 1];
+                var y0 = _read[i][t];
+                var g = _lineGain[i];
+                z[i] = (y1 * ((1f - a) * g)) + (y0 * (a * g));
+                sum += z[i];
+                l += y1 * s_leftSigns[i];
+                r += y1 * s_rightSigns[i];
+            }
+
+            sum *= -2f / Lines;
+            var xs = x[t] * InputGain;
+            for (var i = 0; i < Lines; i++)
+            {
+                var wv = z[i] + sum + (xs * s_inputSigns[i]);
+                _damped[i][t] = wv;
+                peak = MathF.Max(peak, MathF.Abs(wv));
+            }
+
+            left[t] += l * OutputGain;
+            right[t] += r * OutputGain;
+        }
+
         return peak;
     }
 }

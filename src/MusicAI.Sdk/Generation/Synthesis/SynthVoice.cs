@@ -15,7 +15,7 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 internal sealed class SynthVoice
 {
     /// <summary>Samples per control block.</summary>
-    public const int ControlBlock = 32;
+    public const int ControlBlock = 64;
 
     private const float InverseTwoPi = 0.15915494f;
     private const float CentreGain = 0.70710678f;
@@ -89,6 +89,9 @@ internal sealed class SynthVoice
     private readonly float _glideCoefficient;
     private long _age;
 
+    private float _lastPitch = float.NaN;
+    private float _lastHz;
+    private float _lastOctaves = float.NaN;
     private int _blockLength;
     private int _blockRemaining;
     private int _blockElapsed;
@@ -120,6 +123,7 @@ internal sealed class SynthVoice
             var unison = Math.Max(1, spec.Unison);
             copies += unison;
             _oscillatorGain[o] = spec.Level / MathF.Sqrt(unison);
+            _oscillatorDecayLevel[o] = 1f;
             if (spec.Waveform == Waveform.Wavetable)
             {
                 _tables[o] = WavetableBank.Get(spec.Table);
@@ -164,7 +168,7 @@ internal sealed class SynthVoice
         for (var j = 0; j < _operatorCount; j++)
         {
             var op = _fm!.Operators[j];
-            _operatorEnvelope[j].Configure(op.Envelope, sampleRate);
+            _operatorEnvelope[j].Configure(op.Envelope, sampleRate, ControlBlock);
             _operatorScale[j] = IsCarrier(j) ? op.Level : op.Level * InverseTwoPi;
         }
 
@@ -185,8 +189,8 @@ internal sealed class SynthVoice
             _q1 = preset.Filter.Q;
         }
 
-        _amp.Configure(preset.AmpEnvelope, sampleRate);
-        _filterEnvelope.Configure(preset.FilterEnvelope, sampleRate);
+        _amp.Configure(preset.AmpEnvelope, sampleRate, ControlBlock);
+        _filterEnvelope.Configure(preset.FilterEnvelope, sampleRate, ControlBlock);
         _lfo1Increment = (preset.Lfo1?.RateHz ?? 0f) / sampleRate;
         _lfo2Increment = (preset.Lfo2?.RateHz ?? 0f) / sampleRate;
         _glideCoefficient = preset.Glide > 0f ? MathF.Exp(-ControlBlock / (preset.Glide * sampleRate)) : 0f;
@@ -441,7 +445,7 @@ internal sealed class SynthVoice
 
         var seconds = _age / _sampleRate;
         var pitch = _pitchNow;
-        if (_preset.PitchEnvelopeSemitones != 0f)
+        if (_preset.PitchEnvelopeSemitones != 0f && seconds < 12f * _preset.PitchEnvelopeSeconds)
         {
             pitch += _preset.PitchEnvelopeSemitones * MathF.Exp(-seconds / MathF.Max(_preset.PitchEnvelopeSeconds, 1e-4f));
         }
@@ -453,7 +457,13 @@ internal sealed class SynthVoice
         }
 
         var lfo2 = _preset.Lfo2 is null ? 0f : FastMath.SinCycles(_lfo2Phase);
-        var baseHz = FastMath.PitchToHz(pitch);
+        if (pitch != _lastPitch)
+        {
+            _lastPitch = pitch;
+            _lastHz = FastMath.PitchToHz(pitch);
+        }
+
+        var baseHz = _lastHz;
         var baseIncrement = baseHz / _sampleRate;
 
         for (var c = 0; c < _copyIncrement.Length; c++)
@@ -469,13 +479,22 @@ internal sealed class SynthVoice
         for (var o = 0; o < _oscillators.Length; o++)
         {
             var spec = _oscillators[o];
-            _oscillatorDecayLevel[o] = spec.Decay > 0f ? MathF.Exp(-6.907755f * seconds / spec.Decay) : 1f;
+            if (spec.Decay > 0f)
+            {
+                // Stop evaluating once the partial is 100 dB down.
+                _oscillatorDecayLevel[o] = seconds < 1.7f * spec.Decay ? MathF.Exp(-6.907755f * seconds / spec.Decay) : 0f;
+            }
+
             if (_tables[o] is { } table)
             {
                 var position = spec.TablePosition;
-                if (spec.TableSweepSeconds > 0f)
+                if (spec.TableSweepSeconds > 0f && seconds < 12f * spec.TableSweepSeconds)
                 {
                     position += (spec.TablePositionEnd - spec.TablePosition) * (1f - MathF.Exp(-seconds / spec.TableSweepSeconds));
+                }
+                else if (spec.TableSweepSeconds > 0f)
+                {
+                    position = spec.TablePositionEnd;
                 }
 
                 position = Math.Clamp(position + (spec.TableLfoDepth * lfo2), 0f, 1f) * (table.FrameCount - 1);
@@ -496,19 +515,23 @@ internal sealed class SynthVoice
                 + (f.EnvelopeOctaves * _filterEnvelope.Level)
                 + (f.VelocityOctaves * (_velocity - 1f))
                 + (f.LfoOctaves * lfo2);
-            var cutoff = f.Cutoff * MathF.Pow(2f, octaves);
-            _left1.SetCoefficients(cutoff, _q1, _sampleRate);
-            if (_fourPole)
+            if (octaves != _lastOctaves)
             {
-                _left2.SetCoefficients(cutoff, _q2, _sampleRate);
-            }
-
-            if (_stereo)
-            {
-                _right1.CopyCoefficients(in _left1);
+                _lastOctaves = octaves;
+                var cutoff = f.Cutoff * FastMath.Exp2(octaves);
+                _left1.SetCoefficients(cutoff, _q1, _sampleRate);
                 if (_fourPole)
                 {
-                    _right2.CopyCoefficients(in _left2);
+                    _left2.SetCoefficients(cutoff, _q2, _sampleRate);
+                }
+
+                if (_stereo)
+                {
+                    _right1.CopyCoefficients(in _left1);
+                    if (_fourPole)
+                    {
+                        _right2.CopyCoefficients(in _left2);
+                    }
                 }
             }
         }
@@ -679,19 +702,21 @@ internal sealed class SynthVoice
 
         if (_filterMode != FilterMode.Off)
         {
-            _left1.Process(bufferLeft, _filterMode);
-            if (_fourPole)
-            {
-                _left2.Process(bufferLeft, _filterMode);
-            }
-
             if (_stereo)
             {
-                _right1.Process(bufferRight, _filterMode);
+                StateVariableFilter.ProcessPair(ref _left1, ref _right1, bufferLeft, bufferRight, _filterMode);
                 if (_fourPole)
                 {
-                    _right2.Process(bufferRight, _filterMode);
+                    StateVariableFilter.ProcessPair(ref _left2, ref _right2, bufferLeft, bufferRight, _filterMode);
                 }
+            }
+            else if (_fourPole)
+            {
+                StateVariableFilter.ProcessCascade(ref _left1, ref _left2, bufferLeft, _filterMode);
+            }
+            else
+            {
+                _left1.Process(bufferLeft, _filterMode);
             }
         }
 
