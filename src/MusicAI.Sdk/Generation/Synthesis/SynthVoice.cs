@@ -364,6 +364,15 @@ internal sealed class SynthVoice
 
     private bool IsCarrier(int op) => op == 0 || (_fm!.Algorithm == FmAlgorithm.TwoPairs && op == 2);
 
+    // The operator a modulator feeds (−1 for carriers).
+    private int ModulationTarget(int op) => _fm!.Algorithm switch
+    {
+        FmAlgorithm.Stack2 => op == 1 ? 0 : -1,
+        FmAlgorithm.Stack3 => op == 0 ? -1 : op - 1,
+        FmAlgorithm.TwoPairs => op == 1 ? 0 : op == 3 ? 2 : -1,
+        _ => op == 0 ? -1 : 0,
+    };
+
     private void SetVelocity(float velocity)
     {
         _velocity = velocity;
@@ -556,11 +565,24 @@ internal sealed class SynthVoice
         for (var j = 0; j < _operatorCount; j++)
         {
             var op = _fm!.Operators[j];
-            var increment = (baseIncrement * op.Ratio) + (op.DetuneHz / _sampleRate);
-            _operatorIncrement[j] = increment;
+            _operatorIncrement[j] = (baseIncrement * op.Ratio) + (op.DetuneHz / _sampleRate);
+        }
+
+        for (var j = 0; j < _operatorCount; j++)
+        {
+            var increment = _operatorIncrement[j];
             _operatorProbe[j] = _operatorEnvelope[j];
             _operatorProbe[j].Advance(length);
-            var end = increment < 0.5f ? _operatorProbe[j].Level * _operatorLevel[j] : 0f;
+            var end = increment < Oscillators.MaxIncrement ? _operatorProbe[j].Level * _operatorLevel[j] : 0f;
+            var target = ModulationTarget(j);
+            if (target >= 0)
+            {
+                // Carson's rule plus a margin: keep f_target + (index + 2)·f_mod under 0.45·fs so FM does
+                // not alias on high notes (the index, in cycles here, shrinks as the note rises).
+                var maxIndex = MathF.Max(0f, ((Oscillators.MaxIncrement - _operatorIncrement[target]) / increment) - 2f);
+                end = MathF.Min(end, maxIndex * InverseTwoPi);
+            }
+
             _operatorStep[j] = (end - _operatorOut[j]) / length;
         }
     }
