@@ -8,7 +8,7 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// </summary>
 /// <remarks>
 /// <para>Per frame: the required gain <c>r = min(1, ceiling / peak)</c>, where the peak includes inter-sample peaks
-/// estimated by 4× windowed-sinc interpolation (8 taps per phase; "true-peak-ish"); a release smoother lets the gain
+/// estimated by 4× windowed-sinc interpolation (16 taps per phase; "true-peak-ish"); a release smoother lets the gain
 /// recover exponentially; a sliding minimum over <c>L + 1</c> frames followed by a moving average over <c>L + 1</c>
 /// frames turns each gain dip into a linear ramp that starts <c>L</c> frames early. Because every frame of the average
 /// has the frame in its minimum window, the output gain never exceeds <c>r</c>: sample peaks stay at or below the
@@ -18,9 +18,12 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// </remarks>
 internal sealed class Limiter
 {
-    private const int Taps = 8;
-    private const int TruePeakDelay = 4;
+    private const int Taps = 16;
+    private const int TruePeakDelay = Taps / 2;
     private const int Phases = 3;
+
+    // Index, in the tap window x[i − Taps + 1 … i], of the frame judged now; interpolation runs between it and the next.
+    private const int Centre = (Taps / 2) - 1;
 
     private readonly int _window;
     private readonly float _ceiling;
@@ -69,7 +72,7 @@ internal sealed class Limiter
         _historyLeft = new float[Taps - 1 + maxBlock];
         _historyRight = new float[Taps - 1 + maxBlock];
 
-        // Phases 0.25, 0.5, 0.75 between x[i-4] and x[i-3] of an 8-sample window x[i-7 .. i]; Hann-windowed sinc.
+        // Phases 0.25, 0.5, 0.75 between x[i-8] and x[i-7] of a 16-sample window x[i-15 .. i]; Hann-windowed sinc.
         var maxAbs = 0f;
         for (var p = 0; p < Phases; p++)
         {
@@ -78,9 +81,9 @@ internal sealed class Limiter
             var taps = new double[Taps];
             for (var k = 0; k < Taps; k++)
             {
-                var x = k - 3 - fraction;
+                var x = k - ((Taps / 2) - 1) - fraction;
                 var sinc = Math.Abs(x) < 1e-12 ? 1.0 : Math.Sin(Math.PI * x) / (Math.PI * x);
-                var window = 0.5 + (0.5 * Math.Cos(Math.PI * x / 4.5));
+                var window = 0.5 + (0.5 * Math.Cos(Math.PI * x / ((Taps / 2) + 0.5)));
                 taps[k] = sinc * window;
                 sum += taps[k];
             }
@@ -127,7 +130,7 @@ internal sealed class Limiter
             ProcessSlow(bufferLeft, bufferRight, n, truePeakPossible, gains);
         }
 
-        // Keep the last 7 samples as history for the next block.
+        // Keep the last Taps − 1 samples as history for the next block.
         bufferLeft.Slice(n, history).CopyTo(_historyLeft);
         bufferRight.Slice(n, history).CopyTo(_historyRight);
     }
@@ -162,10 +165,10 @@ internal sealed class Limiter
         var unityRun = _unityRun;
         for (var k = 0; k < n; k++)
         {
-            // Window x[i-7 .. i] for input i = k sits at left[k .. k+7]; the frame judged now is j = i - 4 (left[k+3]),
-            // with the inter-sample peaks on both sides of it.
+            // Window x[i-15 .. i] for input i = k sits at left[k .. k+15]; the frame judged now is j = i - 8
+            // (left[k + Centre]), with the inter-sample peaks on both sides of it.
             var tp = interpolated[k];
-            var p = MathF.Max(MathF.Max(MathF.Abs(left[k + 3]), MathF.Abs(right[k + 3])), MathF.Max(tp, previousTruePeak));
+            var p = MathF.Max(MathF.Max(MathF.Abs(left[k + Centre]), MathF.Abs(right[k + Centre])), MathF.Max(tp, previousTruePeak));
             previousTruePeak = tp;
             var required = p > ceiling ? ceiling / p : 1f;
 
@@ -223,7 +226,7 @@ internal sealed class Limiter
         _atRest = unityRun >= window;
     }
 
-    // peaks[k] = max over 3 phases and both channels of |interpolated value between x[k+3] and x[k+4]|,
+    // peaks[k] = max over 3 phases and both channels of |interpolated value between x[k+Centre] and the next|,
     // vectorized across k: y_p[k] = Σ_j c_p[j]·x[k + j].
     private void InterpolatedPeaks(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> peaks)
     {
@@ -232,8 +235,17 @@ internal sealed class Limiter
         if (Vector.IsHardwareAccelerated)
         {
             var w = Vector<float>.Count;
+            var threshold = _ceiling / MathF.Max(1f, _coefficientAbsSum);
             for (; k <= n - w; k += w)
             {
+                // Skip groups whose whole tap span is too quiet for any interpolated value to reach the ceiling.
+                var span = MathF.Max(SpanKernels.MaxAbs(left.Slice(k, w + Taps - 1)), SpanKernels.MaxAbs(right.Slice(k, w + Taps - 1)));
+                if (span <= threshold)
+                {
+                    Vector<float>.Zero.CopyTo(peaks[k..]);
+                    continue;
+                }
+
                 var max = Vector<float>.Zero;
                 for (var p = 0; p < Phases; p++)
                 {
