@@ -629,87 +629,34 @@ internal sealed class SynthVoice
         {
             RenderFm(bufferLeft);
             BlockDc(bufferLeft);
-            if (_stereo)
-            {
-                bufferLeft.CopyTo(bufferRight);
-            }
         }
 
-        for (var c = 0; c < _copyIncrement.Length; c++)
+        if (_stereo)
         {
-            var o = _copyOscillator[c];
-            var gain = _oscillatorGain[o] * _oscillatorDecayLevel[o];
-            var increment = _copyIncrement[c];
-            if (gain == 0f || increment > Oscillators.MaxIncrement || increment <= 0f)
+            // Centre content (FM, unpanned oscillators) goes into the left buffer first and is copied once to the
+            // right one; the alternating unison copies then go to their own sides.
+            for (var c = 0; c < _copyIncrement.Length; c++)
             {
-                continue;
+                if (_copyChannel[c] == 2)
+                {
+                    RenderCopy(c, bufferLeft, CentreGain);
+                }
             }
 
-            var channel = _copyChannel[c];
-            Span<float> target;
-            if (channel == 2 && _stereo)
+            bufferLeft.CopyTo(bufferRight);
+            for (var c = 0; c < _copyIncrement.Length; c++)
             {
-                target = _scratch.AsSpan(0, n);
-                target.Clear();
+                if (_copyChannel[c] != 2)
+                {
+                    RenderCopy(c, _copyChannel[c] == 1 ? bufferRight : bufferLeft, 1f);
+                }
             }
-            else
+        }
+        else
+        {
+            for (var c = 0; c < _copyIncrement.Length; c++)
             {
-                target = channel == 1 ? bufferRight : bufferLeft;
-            }
-
-            var spec = _oscillators[o];
-            var oscillator = _copyOscillators[c];
-            switch (spec.Waveform)
-            {
-                case Waveform.Saw:
-                    oscillator.AddSaw(target, increment, gain);
-                    break;
-                case Waveform.Pulse:
-                    oscillator.AddPulse(target, increment, spec.Duty, gain);
-                    break;
-                case Waveform.Triangle:
-                    oscillator.AddTriangle(target, increment, gain);
-                    break;
-                case Waveform.Sine:
-                    {
-                        var phase = oscillator.Phase;
-                        Oscillators.AddSine(target, ref phase, increment, gain);
-                        oscillator.Phase = phase;
-                        break;
-                    }
-
-                case Waveform.Noise:
-                    if (spec.NoiseBandRatio > 0f)
-                    {
-                        var noise = _modulation2.AsSpan(0, n);
-                        noise.Clear();
-                        Oscillators.AddNoise(noise, ref _noise, gain);
-                        _noiseFilters[o].Process(noise, FilterMode.BandPass);
-                        SpanKernels.Add(noise, target);
-                    }
-                    else
-                    {
-                        Oscillators.AddNoise(target, ref _noise, gain);
-                    }
-
-                    break;
-                case Waveform.Wavetable:
-                    {
-                        var table = _tables[o]!;
-                        var level = _copyLevel[c];
-                        var frame = _tableFrame[o];
-                        var next = table.FrameCount == 1 ? frame : frame + 1;
-                        var phase = oscillator.Phase;
-                        Wavetable.Add(target, ref phase, increment, table.Table(frame, level), table.Table(next, level), _tableMix[o], gain);
-                        oscillator.Phase = phase;
-                        break;
-                    }
-            }
-
-            if (channel == 2 && _stereo)
-            {
-                SpanKernels.AddScaled(target, CentreGain, bufferLeft);
-                SpanKernels.AddScaled(target, CentreGain, bufferRight);
+                RenderCopy(c, bufferLeft, 1f);
             }
         }
 
@@ -749,6 +696,66 @@ internal sealed class SynthVoice
         }
 
         _ampOut += n * _ampStep;
+    }
+
+    private void RenderCopy(int c, Span<float> target, float scale)
+    {
+        var o = _copyOscillator[c];
+        var gain = _oscillatorGain[o] * _oscillatorDecayLevel[o] * scale;
+        var increment = _copyIncrement[c];
+        if (gain == 0f || increment > Oscillators.MaxIncrement || increment <= 0f)
+        {
+            return;
+        }
+
+        var spec = _oscillators[o];
+        var oscillator = _copyOscillators[c];
+        switch (spec.Waveform)
+        {
+            case Waveform.Saw:
+                oscillator.AddSaw(target, increment, gain);
+                break;
+            case Waveform.Pulse:
+                oscillator.AddPulse(target, increment, spec.Duty, gain);
+                break;
+            case Waveform.Triangle:
+                oscillator.AddTriangle(target, increment, gain);
+                break;
+            case Waveform.Sine:
+                {
+                    var phase = oscillator.Phase;
+                    Oscillators.AddSine(target, ref phase, increment, gain);
+                    oscillator.Phase = phase;
+                    break;
+                }
+
+            case Waveform.Noise:
+                if (spec.NoiseBandRatio > 0f)
+                {
+                    var noise = _scratch.AsSpan(0, target.Length);
+                    noise.Clear();
+                    Oscillators.AddNoise(noise, ref _noise, gain);
+                    _noiseFilters[o].Process(noise, FilterMode.BandPass);
+                    SpanKernels.Add(noise, target);
+                }
+                else
+                {
+                    Oscillators.AddNoise(target, ref _noise, gain);
+                }
+
+                break;
+            case Waveform.Wavetable:
+                {
+                    var table = _tables[o]!;
+                    var level = _copyLevel[c];
+                    var frame = _tableFrame[o];
+                    var next = table.FrameCount == 1 ? frame : frame + 1;
+                    var phase = oscillator.Phase;
+                    Wavetable.Add(target, ref phase, increment, table.Table(frame, level), table.Table(next, level), _tableMix[o], gain);
+                    oscillator.Phase = phase;
+                    break;
+                }
+        }
     }
 
     private void BlockDc(Span<float> samples)
