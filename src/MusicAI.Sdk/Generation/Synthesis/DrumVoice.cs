@@ -64,12 +64,6 @@ internal sealed class DrumVoice
         _noise = noiseSeed == 0 ? 1u : noiseSeed;
     }
 
-    /// <summary>Gets the pitch (drum) the voice is playing.</summary>
-    public int Pitch { get; private set; } = -1;
-
-    /// <summary>Gets the start order, for oldest-voice stealing.</summary>
-    public long Order { get; private set; }
-
     /// <summary>Gets a value indicating whether the voice is sounding.</summary>
     public bool IsActive { get; private set; }
 
@@ -95,11 +89,9 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Starts a hit.</summary>
-    public void Start(DrumSound sound, int pitch, float velocity, long order)
+    public void Start(DrumSound sound, float velocity)
     {
         _sound = sound;
-        Pitch = pitch;
-        Order = order;
         IsActive = true;
         _age = 0;
         _fadeRemaining = 0;
