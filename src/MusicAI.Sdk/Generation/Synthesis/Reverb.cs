@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
@@ -35,8 +36,9 @@ internal sealed class Reverb
     private readonly float[] _lastOut = new float[Lines];
     private readonly int[] _diffuserDelay = new int[2];
     private readonly float[][] _diffusers = new float[2][];
-    private readonly float[][] _read = new float[Lines][];
-    private readonly float[][] _damped = new float[Lines][];
+    private readonly float[] _read;
+    private readonly float[] _damped;
+    private readonly int _readStride;
     private readonly float[] _input;
     private readonly float[] _sum;
     private readonly float[] _scratch;
@@ -69,11 +71,12 @@ internal sealed class Reverb
 
         _subBlock = Math.Min(maxBlock, shortest);
         var size = RingBuffer.PowerOfTwoAtLeast(longest + _subBlock + 1);
+        _readStride = _subBlock + 1;
+        _read = new float[Lines * _readStride];
+        _damped = new float[Lines * _subBlock];
         for (var i = 0; i < Lines; i++)
         {
             _lines[i] = new float[size];
-            _read[i] = new float[_subBlock + 1];
-            _damped[i] = new float[_subBlock];
         }
 
         for (var d = 0; d < 2; d++)
@@ -176,7 +179,7 @@ internal sealed class Reverb
 
         for (var i = 0; i < Lines; i++)
         {
-            var read = _read[i].AsSpan(0, n + 1);
+            var read = _read.AsSpan(i * _readStride, n + 1);
             read[0] = _lastOut[i];
             RingBuffer.Read(_lines[i], _write - _delays[i], read[1..]);
             _lastOut[i] = read[n];
@@ -185,7 +188,7 @@ internal sealed class Reverb
         var peak = Network(x, left, right, n);
         for (var i = 0; i < Lines; i++)
         {
-            RingBuffer.Write(_lines[i], _write, _damped[i].AsSpan(0, n));
+            RingBuffer.Write(_lines[i], _write, _damped.AsSpan(i * _subBlock, n));
         }
 
         _write += n;
@@ -221,19 +224,42 @@ internal sealed class Reverb
 
     // One fused pass over the sub-block: per line z = gain·((1 − a)·y[t] + a·y[t−1]); Householder feedback
     // w = z − (2/N)·Σz + b·x written back; outputs are sign-weighted sums of the line outputs y[t].
+    [SkipLocalsInit]
     private float Network(ReadOnlySpan<float> x, Span<float> left, Span<float> right, int n)
     {
-        Span<float> z = stackalloc float[Lines];
-        var a = _damping;
+        Span<float> current = stackalloc float[Lines];
+        Span<float> previous = stackalloc float[Lines];
+        for (var i = 0; i < Lines; i++)
+        {
+            current[i] = (1f - _damping) * _lineGain[i];
+            previous[i] = _damping * _lineGain[i];
+        }
+
+        var stride = _readStride;
+        var block = _subBlock;
+        ref var read = ref MemoryMarshal.GetArrayDataReference(_read);
+        ref var damped = ref MemoryMarshal.GetArrayDataReference(_damped);
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var lr = ref MemoryMarshal.GetReference(left);
+        ref var rr = ref MemoryMarshal.GetReference(right);
         var peak = 0f;
         var t = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var w = Vector<float>.Count;
+            Span<Vector<float>> c1 = stackalloc Vector<float>[Lines];
+            Span<Vector<float>> c0 = stackalloc Vector<float>[Lines];
+            Span<Vector<float>> zv = stackalloc Vector<float>[Lines];
+            for (var i = 0; i < Lines; i++)
+            {
+                c1[i] = new Vector<float>(current[i]);
+                c0[i] = new Vector<float>(previous[i]);
+            }
+
             var outGain = new Vector<float>(OutputGain);
             var mix = new Vector<float>(-2f / Lines);
+            var inGain = new Vector<float>(InputGain);
             var maxV = Vector<float>.Zero;
-            Span<Vector<float>> zv = stackalloc Vector<float>[Lines];
             for (; t <= n - w; t += w)
             {
                 var sum = Vector<float>.Zero;
@@ -241,28 +267,42 @@ internal sealed class Reverb
                 var r = Vector<float>.Zero;
                 for (var i = 0; i < Lines; i++)
                 {
-                    var read = _read[i];
-                    var y1 = new Vector<float>(read, t + 1);
-                    var y0 = new Vector<float>(read, t);
-                    var g = _lineGain[i];
-                    var zi = (y1 * new Vector<float>((1f - a) * g)) + (y0 * new Vector<float>(a * g));
+                    var offset = (nuint)((i * stride) + t);
+                    var y0 = Vector.LoadUnsafe(ref read, offset);
+                    var y1 = Vector.LoadUnsafe(ref read, offset + 1);
+                    var zi = (y1 * c1[i]) + (y0 * c0[i]);
                     zv[i] = zi;
                     sum += zi;
-                    l += y1 * new Vector<float>(s_leftSigns[i]);
-                    r += y1 * new Vector<float>(s_rightSigns[i]);
+                    if (s_leftSigns[i] > 0f)
+                    {
+                        l += y1;
+                    }
+                    else
+                    {
+                        l -= y1;
+                    }
+
+                    if (s_rightSigns[i] > 0f)
+                    {
+                        r += y1;
+                    }
+                    else
+                    {
+                        r -= y1;
+                    }
                 }
 
                 sum *= mix;
-                var xv = new Vector<float>(x[t..]) * new Vector<float>(InputGain);
+                var xv = Vector.LoadUnsafe(ref xr, (nuint)t) * inGain;
                 for (var i = 0; i < Lines; i++)
                 {
-                    var wv = zv[i] + sum + (xv * new Vector<float>(s_inputSigns[i]));
-                    wv.CopyTo(_damped[i], t);
+                    var wv = s_inputSigns[i] > 0f ? zv[i] + sum + xv : zv[i] + sum - xv;
+                    wv.StoreUnsafe(ref damped, (nuint)((i * block) + t));
                     maxV = Vector.Max(maxV, Vector.Abs(wv));
                 }
 
-                (new Vector<float>(left[t..]) + (l * outGain)).CopyTo(left[t..]);
-                (new Vector<float>(right[t..]) + (r * outGain)).CopyTo(right[t..]);
+                (Vector.LoadUnsafe(ref lr, (nuint)t) + (l * outGain)).StoreUnsafe(ref lr, (nuint)t);
+                (Vector.LoadUnsafe(ref rr, (nuint)t) + (r * outGain)).StoreUnsafe(ref rr, (nuint)t);
             }
 
             for (var k = 0; k < w; k++)
@@ -271,6 +311,7 @@ internal sealed class Reverb
             }
         }
 
+        Span<float> z = stackalloc float[Lines];
         for (; t < n; t++)
         {
             var sum = 0f;
@@ -278,26 +319,25 @@ internal sealed class Reverb
             var r = 0f;
             for (var i = 0; i < Lines; i++)
             {
-                var y1 = _read[i][t + 1];
-                var y0 = _read[i][t];
-                var g = _lineGain[i];
-                z[i] = (y1 * ((1f - a) * g)) + (y0 * (a * g));
+                var y0 = Unsafe.Add(ref read, (i * stride) + t);
+                var y1 = Unsafe.Add(ref read, (i * stride) + t + 1);
+                z[i] = (y1 * current[i]) + (y0 * previous[i]);
                 sum += z[i];
                 l += y1 * s_leftSigns[i];
                 r += y1 * s_rightSigns[i];
             }
 
             sum *= -2f / Lines;
-            var xs = x[t] * InputGain;
+            var xs = Unsafe.Add(ref xr, t) * InputGain;
             for (var i = 0; i < Lines; i++)
             {
                 var wv = z[i] + sum + (xs * s_inputSigns[i]);
-                _damped[i][t] = wv;
+                Unsafe.Add(ref damped, (i * block) + t) = wv;
                 peak = MathF.Max(peak, MathF.Abs(wv));
             }
 
-            left[t] += l * OutputGain;
-            right[t] += r * OutputGain;
+            Unsafe.Add(ref lr, t) += l * OutputGain;
+            Unsafe.Add(ref rr, t) += r * OutputGain;
         }
 
         return peak;
