@@ -8,7 +8,7 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// <remarks>
 /// <para>Modulation (envelopes, LFOs, glide, pitch envelope, filter cutoff) is evaluated every
 /// <see cref="ControlBlock"/> samples; amplitudes are interpolated linearly inside a block, so even a zero-attack
-/// note rises over at most one block (0.67 ms at 48 kHz) and its first sample is already non-zero. A note event in the
+/// note rises over at most one block (1.3 ms at 48 kHz) and its first sample is already non-zero. A note event in the
 /// middle of a block ends the block there (<see cref="Interrupt"/>), so events act at their exact sample.</para>
 /// <para>A stolen voice fades linearly to silence over a few milliseconds (<see cref="Fade"/>) instead of jumping.</para>
 /// </remarks>
