@@ -14,7 +14,7 @@ internal sealed class DrumVoice
     private const int NoiseComponent = 2;
     private const int Metal = 3;
     private const int Click = 4;
-    private const float EndLevel = 1e-4f;
+    private const float EndLevel = 1e-3f;
     private const float Ln1000 = 6.907755f;
 
     // The band-passed square cluster keeps only high harmonics (about 1/8 of the squares' level); make up for it so

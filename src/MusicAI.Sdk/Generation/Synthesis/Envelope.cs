@@ -27,12 +27,14 @@ internal enum EnvelopeStage
 /// </summary>
 /// <remarks>
 /// Retriggering restarts the attack from the current level (no jump, so no click). An exponential segment ends when
-/// it is within 1e-4 of its target (−80 dB); a release then snaps to 0 and the envelope becomes
+/// it is within 1e-4 of its target; a release (or a decay to a zero sustain) ends at 1e-3 of full scale (−60 dB),
+/// where it snaps to 0 (the voice interpolates to it over one control block, inaudibly) and the envelope becomes
 /// <see cref="EnvelopeStage.Idle"/>.
 /// </remarks>
 internal struct Envelope
 {
-    private const float EndThreshold = 1e-4f;
+    private const float SettleThreshold = 1e-4f;
+    private const float EndThreshold = 1e-3f;
 
     private float _attackRate;
     private float _decayCoefficient;
@@ -126,7 +128,7 @@ internal struct Envelope
                     if (_exponential)
                     {
                         Level = _sustain + ((Level - _sustain) * (n == _block ? _decayBlock : Power(_decayCoefficient, n)));
-                        if (Level - _sustain < EndThreshold)
+                        if (Level - _sustain < (_sustain > 0f ? SettleThreshold : EndThreshold))
                         {
                             EndDecay();
                         }

@@ -249,58 +249,83 @@ internal sealed class Reverb
             var w = Vector<float>.Count;
             Span<Vector<float>> c1 = stackalloc Vector<float>[Lines];
             Span<Vector<float>> c0 = stackalloc Vector<float>[Lines];
-            Span<Vector<float>> zv = stackalloc Vector<float>[Lines];
             for (var i = 0; i < Lines; i++)
             {
                 c1[i] = new Vector<float>(current[i]);
                 c0[i] = new Vector<float>(previous[i]);
             }
 
+            // Unrolled over the 8 lines (the sign patterns are the constants s_inputSigns, s_leftSigns, s_rightSigns);
+            // c1k / c0k: line k's gains for y[t] and y[t − 1].
             var outGain = new Vector<float>(OutputGain);
             var mix = new Vector<float>(-2f / Lines);
             var inGain = new Vector<float>(InputGain);
             var maxV = Vector<float>.Zero;
+            var c10 = c1[0];
+            var c00 = c0[0];
+            var c11 = c1[1];
+            var c01 = c0[1];
+            var c12 = c1[2];
+            var c02 = c0[2];
+            var c13 = c1[3];
+            var c03 = c0[3];
+            var c14 = c1[4];
+            var c04 = c0[4];
+            var c15 = c1[5];
+            var c05 = c0[5];
+            var c16 = c1[6];
+            var c06 = c0[6];
+            var c17 = c1[7];
+            var c07 = c0[7];
             for (; t <= n - w; t += w)
             {
-                var sum = Vector<float>.Zero;
-                var l = Vector<float>.Zero;
-                var r = Vector<float>.Zero;
-                for (var i = 0; i < Lines; i++)
-                {
-                    var offset = (nuint)((i * stride) + t);
-                    var y0 = Vector.LoadUnsafe(ref read, offset);
-                    var y1 = Vector.LoadUnsafe(ref read, offset + 1);
-                    var zi = (y1 * c1[i]) + (y0 * c0[i]);
-                    zv[i] = zi;
-                    sum += zi;
-                    if (s_leftSigns[i] > 0f)
-                    {
-                        l += y1;
-                    }
-                    else
-                    {
-                        l -= y1;
-                    }
-
-                    if (s_rightSigns[i] > 0f)
-                    {
-                        r += y1;
-                    }
-                    else
-                    {
-                        r -= y1;
-                    }
-                }
-
-                sum *= mix;
+                var y00 = Vector.LoadUnsafe(ref read, (nuint)((0 * stride) + t));
+                var y10 = Vector.LoadUnsafe(ref read, (nuint)((0 * stride) + t + 1));
+                var z0 = (y10 * c10) + (y00 * c00);
+                var y01 = Vector.LoadUnsafe(ref read, (nuint)((1 * stride) + t));
+                var y11 = Vector.LoadUnsafe(ref read, (nuint)((1 * stride) + t + 1));
+                var z1 = (y11 * c11) + (y01 * c01);
+                var y02 = Vector.LoadUnsafe(ref read, (nuint)((2 * stride) + t));
+                var y12 = Vector.LoadUnsafe(ref read, (nuint)((2 * stride) + t + 1));
+                var z2 = (y12 * c12) + (y02 * c02);
+                var y03 = Vector.LoadUnsafe(ref read, (nuint)((3 * stride) + t));
+                var y13 = Vector.LoadUnsafe(ref read, (nuint)((3 * stride) + t + 1));
+                var z3 = (y13 * c13) + (y03 * c03);
+                var y04 = Vector.LoadUnsafe(ref read, (nuint)((4 * stride) + t));
+                var y14 = Vector.LoadUnsafe(ref read, (nuint)((4 * stride) + t + 1));
+                var z4 = (y14 * c14) + (y04 * c04);
+                var y05 = Vector.LoadUnsafe(ref read, (nuint)((5 * stride) + t));
+                var y15 = Vector.LoadUnsafe(ref read, (nuint)((5 * stride) + t + 1));
+                var z5 = (y15 * c15) + (y05 * c05);
+                var y06 = Vector.LoadUnsafe(ref read, (nuint)((6 * stride) + t));
+                var y16 = Vector.LoadUnsafe(ref read, (nuint)((6 * stride) + t + 1));
+                var z6 = (y16 * c16) + (y06 * c06);
+                var y07 = Vector.LoadUnsafe(ref read, (nuint)((7 * stride) + t));
+                var y17 = Vector.LoadUnsafe(ref read, (nuint)((7 * stride) + t + 1));
+                var z7 = (y17 * c17) + (y07 * c07);
+                var sum = (z0 + z1 + z2 + z3 + z4 + z5 + z6 + z7) * mix;
+                var l = y10 + y11 - y12 + y13 - y14 - y15 + y16 - y17;
+                var r = y10 - y11 + y12 + y13 + y14 - y15 - y16 - y17;
                 var xv = Vector.LoadUnsafe(ref xr, (nuint)t) * inGain;
-                for (var i = 0; i < Lines; i++)
-                {
-                    var wv = s_inputSigns[i] > 0f ? zv[i] + sum + xv : zv[i] + sum - xv;
-                    wv.StoreUnsafe(ref damped, (nuint)((i * block) + t));
-                    maxV = Vector.Max(maxV, Vector.Abs(wv));
-                }
-
+                var zs = sum + xv;
+                var zd = sum - xv;
+                var w0 = z0 + zs;
+                w0.StoreUnsafe(ref damped, (nuint)((0 * block) + t));
+                var w1 = z1 + zd;
+                w1.StoreUnsafe(ref damped, (nuint)((1 * block) + t));
+                var w2 = z2 + zs;
+                w2.StoreUnsafe(ref damped, (nuint)((2 * block) + t));
+                var w3 = z3 + zs;
+                w3.StoreUnsafe(ref damped, (nuint)((3 * block) + t));
+                var w4 = z4 + zd;
+                w4.StoreUnsafe(ref damped, (nuint)((4 * block) + t));
+                var w5 = z5 + zs;
+                w5.StoreUnsafe(ref damped, (nuint)((5 * block) + t));
+                var w6 = z6 + zd;
+                w6.StoreUnsafe(ref damped, (nuint)((6 * block) + t));
+                var w7 = z7 + zd;
+                w7.StoreUnsafe(ref damped, (nuint)((7 * block) + t));
+                maxV = Vector.Max(maxV, Vector.Max(Vector.Max(Vector.Max(Vector.Abs(w0), Vector.Abs(w1)), Vector.Max(Vector.Abs(w2), Vector.Abs(w3))), Vector.Max(Vector.Max(Vector.Abs(w4), Vector.Abs(w5)), Vector.Max(Vector.Abs(w6), Vector.Abs(w7)))));
                 (Vector.LoadUnsafe(ref lr, (nuint)t) + (l * outGain)).StoreUnsafe(ref lr, (nuint)t);
                 (Vector.LoadUnsafe(ref rr, (nuint)t) + (r * outGain)).StoreUnsafe(ref rr, (nuint)t);
             }

@@ -22,10 +22,12 @@ public sealed class EnvelopeTests
         Assert.InRange(distance, 0.5f * 0.0008f, 0.5f * 0.0012f);
         Assert.Equal(0.5f, levels[20000], 1e-4f);
 
-        // Release from 0.5: −60 dB after 0.3 s, silent (idle) by −80 dB.
-        Assert.InRange(levels[24000 + 14400], 0.5f * 0.0008f, 0.5f * 0.0012f);
+        // Release from 0.5: a factor 1000 every 0.3 s; idle (0) once below 1e-3 of full scale, i.e. after
+        // 0.3 s · ln(500) / ln(1000).
+        Assert.InRange(levels[24000 + 9600], 0.5f * 0.008f, 0.5f * 0.012f); // 0.2 s: −40 dB
         var idleAt = Array.FindIndex(levels, 24000, v => v == 0f);
-        Assert.InRange(idleAt - 24000, 14400, (int)(0.3f * 80f / 60f * SampleRate) + 10);
+        var expected = 0.3 * Math.Log(500) / Math.Log(1000) * SampleRate;
+        Assert.InRange(idleAt - 24000, expected - 10, expected + 10);
     }
 
     [Fact]
