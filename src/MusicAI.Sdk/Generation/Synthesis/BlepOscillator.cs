@@ -48,222 +48,130 @@ internal sealed class BlepOscillator
     public void AddTriangle(Span<float> destination, float increment, float amplitude) =>
         Render(destination, increment, 0.5f, amplitude, Shape.Triangle);
 
-    [SkipLocalsInit]
     private void Render(Span<float> destination, float increment, float duty, float amplitude, Shape shape)
     {
-        Span<float> phases = stackalloc float[Chunk + 1];
-        Span<float> accumulator = stackalloc float[Chunk + ResidualLength];
         var offset = 0;
         while (offset < destination.Length)
         {
             var n = Math.Min(Chunk, destination.Length - offset);
-            var output = destination.Slice(offset, n);
-            ComputePhases(Phase, increment, phases[..(n + 1)]);
-            AddNaive(shape, phases[..n], increment, duty, amplitude, output);
-            Correct(shape, phases[..(n + 1)], increment, duty, amplitude, accumulator[..(n + ResidualLength)], output);
-            Phase = phases[n];
+            RenderChunk(destination.Slice(offset, n), increment, duty, amplitude, shape);
             offset += n;
         }
     }
 
-    private static void ComputePhases(float phase, float increment, Span<float> phases)
+    // One fused pass: phases t_k = frac(phase + k·dt) for k = 0 … n (sample n is the next call's first), the naive
+    // waveform at k < n, and an edge test between k and k + 1 (phase wrap; for pulse and triangle also the wrap of
+    // t − duty). Each edge then adds its residual: inside the call into the output, beyond it into the carry.
+    [SkipLocalsInit]
+    private void RenderChunk(Span<float> output, float increment, float duty, float amplitude, Shape shape)
     {
-        var n = phases.Length;
-        var i = 0;
-        ref var d = ref MemoryMarshal.GetReference(phases);
-        if (Vector.IsHardwareAccelerated)
+        var n = output.Length;
+        if (_pending > 0)
         {
-            var w = Vector<float>.Count;
-            var p = new Vector<float>(phase);
-            var dt = new Vector<float>(increment);
-            for (; i <= n - w; i += w)
-            {
-                var u = p + ((Vector<float>.Indices + new Vector<float>(i)) * dt);
-                (u - Vector.Floor(u)).StoreUnsafe(ref d, (nuint)i);
-            }
+            ApplyCarry(output);
         }
 
-        for (; i < n; i++)
-        {
-            var u = phase + (i * increment);
-            Unsafe.Add(ref d, i) = u - MathF.Floor(u);
-        }
-    }
-
-    private static void AddNaive(Shape shape, ReadOnlySpan<float> phases, float increment, float duty, float amplitude, Span<float> output)
-    {
-        var n = phases.Length;
-        var i = 0;
-        ref var t0 = ref MemoryMarshal.GetReference(phases);
-        ref var o = ref MemoryMarshal.GetReference(output);
+        var p = Phase;
         var dc = duty + duty - 1f;
-        // The residuals delay the edges by the filter's group delay; delaying the ramps by the same amount is a
-        // constant offset of slope × tail (without it the saw would carry a DC of 2·D·increment).
-        var offset = 4f * increment * BlepTable.RampTail;
+        var triangleOffset = 4f * increment * BlepTable.RampTail;
         var sawOffset = 2f * increment * BlepTable.RampTail;
+        var second = shape == Shape.Saw ? 2f : duty; // 2: never crossed
+        ref var o = ref MemoryMarshal.GetReference(output);
+        var k = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var w = Vector<float>.Count;
+            Span<float> lanes0 = stackalloc float[w];
+            Span<float> lanes1 = stackalloc float[w];
+            var pv = new Vector<float>(p);
+            var dt = new Vector<float>(increment);
             var amp = new Vector<float>(amplitude);
+            var secondV = new Vector<float>(second);
             var half = new Vector<float>(0.5f);
-            for (; i <= n - w; i += w)
+            for (; k <= n - w; k += w)
             {
-                var t = Vector.LoadUnsafe(ref t0, (nuint)i);
+                var index = Vector<float>.Indices + new Vector<float>(k);
+                var u0 = pv + (index * dt);
+                var u1 = pv + ((index + Vector<float>.One) * dt);
+                var t0 = u0 - Vector.Floor(u0);
+                var t1 = u1 - Vector.Floor(u1);
                 Vector<float> v;
                 switch (shape)
                 {
                     case Shape.Saw:
-                        v = t + t - new Vector<float>(1f - sawOffset);
+                        v = t0 + t0 - new Vector<float>(1f - sawOffset);
                         break;
                     case Shape.Pulse:
-                        v = Vector.ConditionalSelect(Vector.LessThan(t, new Vector<float>(duty)), Vector<float>.One, -Vector<float>.One)
-                            - new Vector<float>(dc);
+                        v = Vector.ConditionalSelect(Vector.LessThan(t0, secondV), Vector<float>.One, -Vector<float>.One) - new Vector<float>(dc);
                         break;
                     default:
-                        {
-                            var rising = Vector.LessThan(t, half);
-                            v = Vector<float>.One - (new Vector<float>(4f) * Vector.Abs(t - half))
-                                + Vector.ConditionalSelect(rising, new Vector<float>(offset), new Vector<float>(-offset));
-                            break;
-                        }
+                        v = Vector<float>.One - (new Vector<float>(4f) * Vector.Abs(t0 - half))
+                            + Vector.ConditionalSelect(Vector.LessThan(t0, half), new Vector<float>(triangleOffset), new Vector<float>(-triangleOffset));
+                        break;
                 }
 
-                (Vector.LoadUnsafe(ref o, (nuint)i) + (amp * v)).StoreUnsafe(ref o, (nuint)i);
+                (Vector.LoadUnsafe(ref o, (nuint)k) + (amp * v)).StoreUnsafe(ref o, (nuint)k);
+
+                // Wrap of t between k and k + 1, or t crossing `second` (t0 < second ≤ t1, or a wrap that lands at or past it).
+                var wrapped = Vector.LessThan(t1, t0);
+                var crossed = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(t1, secondV), Vector.BitwiseOr(Vector.LessThan(t0, secondV), wrapped));
+                if (Vector.BitwiseOr(wrapped, crossed) != Vector<int>.Zero)
+                {
+                    t0.CopyTo(lanes0);
+                    t1.CopyTo(lanes1);
+                    for (var lane = 0; lane < w; lane++)
+                    {
+                        Edges(output, k + lane + 1, lanes0[lane], lanes1[lane], increment, second, amplitude, shape);
+                    }
+                }
             }
         }
 
-        for (; i < n; i++)
+        for (; k < n; k++)
         {
-            var t = Unsafe.Add(ref t0, i);
+            var u0 = p + (k * increment);
+            var u1 = p + ((k + 1) * increment);
+            var t0 = u0 - MathF.Floor(u0);
+            var t1 = u1 - MathF.Floor(u1);
             var v = shape switch
             {
-                Shape.Saw => t + t - 1f + sawOffset,
-                Shape.Pulse => (t < duty ? 1f : -1f) - dc,
-                _ => 1f - (4f * MathF.Abs(t - 0.5f)) + (t < 0.5f ? offset : -offset),
+                Shape.Saw => t0 + t0 - (1f - sawOffset),
+                Shape.Pulse => (t0 < second ? 1f : -1f) - dc,
+                _ => 1f - (4f * MathF.Abs(t0 - 0.5f)) + (t0 < 0.5f ? triangleOffset : -triangleOffset),
             };
-            Unsafe.Add(ref o, i) += amplitude * v;
-        }
-    }
-
-    private void Correct(Shape shape, ReadOnlySpan<float> phases, float increment, float duty, float amplitude, Span<float> accumulator, Span<float> output)
-    {
-        var n = phases.Length - 1;
-        var initialized = false;
-        var coverage = _pending;
-        var inverse = 1f / increment;
-        var table = shape == Shape.Triangle ? BlepTable.Ramp : BlepTable.Step;
-        float riseScale, fallScale;
-        switch (shape)
-        {
-            case Shape.Saw:
-                riseScale = -2f;
-                fallScale = 0f;
-                break;
-            case Shape.Pulse:
-                riseScale = 2f;
-                fallScale = -2f;
-                break;
-            default:
-                riseScale = 8f * increment;
-                fallScale = -8f * increment;
-                break;
+            Unsafe.Add(ref o, k) += amplitude * v;
+            Edges(output, k + 1, t0, t1, increment, second, amplitude, shape);
         }
 
-        var hasSecondEdge = shape != Shape.Saw;
-        var k = 1;
-        if (Vector.IsHardwareAccelerated)
-        {
-            // Skip whole vectors without an edge.
-            var w = Vector<float>.Count;
-            ref var t0 = ref MemoryMarshal.GetReference(phases);
-            var dutyV = new Vector<float>(duty);
-            for (; k <= n - w + 1; k += w)
-            {
-                var current = Vector.LoadUnsafe(ref t0, (nuint)k);
-                var previous = Vector.LoadUnsafe(ref t0, (nuint)(k - 1));
-                var edges = Vector.LessThan(current, previous);
-                if (hasSecondEdge)
-                {
-                    var sc = current - dutyV;
-                    sc += Vector.ConditionalSelect(Vector.LessThan(sc, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
-                    var sp = previous - dutyV;
-                    sp += Vector.ConditionalSelect(Vector.LessThan(sp, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
-                    edges |= Vector.LessThan(sc, sp);
-                }
-
-                if (edges == Vector<int>.Zero)
-                {
-                    continue;
-                }
-
-                for (var lane = k; lane < k + w; lane++)
-                {
-                    ScalarEdges(lane, phases, duty, inverse, riseScale, fallScale, hasSecondEdge, table, accumulator, ref initialized, ref coverage);
-                }
-            }
-        }
-
-        for (; k <= n; k++)
-        {
-            ScalarEdges(k, phases, duty, inverse, riseScale, fallScale, hasSecondEdge, table, accumulator, ref initialized, ref coverage);
-        }
-
-        if (!initialized && _pending == 0)
-        {
-            return;
-        }
-
-        if (!initialized)
-        {
-            Initialize(accumulator);
-        }
-
-        SpanKernels.AddScaled(accumulator[..n], amplitude, output);
-        accumulator.Slice(n, ResidualLength).CopyTo(_carry);
-        _pending = Math.Clamp(coverage - n, 0, ResidualLength);
+        var next = p + (n * increment);
+        Phase = next - MathF.Floor(next);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void ScalarEdges(
-        int k, ReadOnlySpan<float> phases, float duty, float inverse, float riseScale, float fallScale, bool hasSecondEdge,
-        float[] table, Span<float> accumulator, ref bool initialized, ref int coverage)
+    private void Edges(Span<float> output, int at, float t0, float t1, float increment, float second, float amplitude, Shape shape)
     {
-        var current = phases[k];
-        var previous = phases[k - 1];
-        if (current < previous)
+        var wrapped = t1 < t0;
+        if (wrapped)
         {
-            AddEdge(k, current * inverse, riseScale, table, accumulator, ref initialized, ref coverage);
+            // Rising phase wrap: saw falls by 2, pulse rises by 2, triangle turns upward (slope change +8·dt).
+            var scale = shape switch
+            {
+                Shape.Saw => -2f,
+                Shape.Pulse => 2f,
+                _ => 8f * increment,
+            };
+            AddResidual(output, at, t1 / increment, scale * amplitude, shape == Shape.Triangle ? BlepTable.Ramp : BlepTable.Step);
         }
 
-        if (hasSecondEdge)
+        if (t1 >= second && (t0 < second || wrapped))
         {
-            var sc = current - duty;
-            if (sc < 0f)
-            {
-                sc += 1f;
-            }
-
-            var sp = previous - duty;
-            if (sp < 0f)
-            {
-                sp += 1f;
-            }
-
-            if (sc < sp)
-            {
-                AddEdge(k, sc * inverse, fallScale, table, accumulator, ref initialized, ref coverage);
-            }
+            var scale = shape == Shape.Pulse ? -2f : -8f * increment;
+            AddResidual(output, at, (t1 - second) / increment, scale * amplitude, shape == Shape.Triangle ? BlepTable.Ramp : BlepTable.Step);
         }
     }
 
-    private void AddEdge(int k, float since, float scale, float[] table, Span<float> accumulator, ref bool initialized, ref int coverage)
+    private void AddResidual(Span<float> output, int at, float since, float scale, float[] table)
     {
-        if (!initialized)
-        {
-            Initialize(accumulator);
-            initialized = true;
-        }
-
         var x = Math.Clamp(since, 0f, 1f) * BlepTable.Phases;
         var row = (int)x;
         var fraction = x - row;
@@ -275,16 +183,41 @@ internal sealed class BlepOscillator
 
         var a = table.AsSpan(row * ResidualLength, ResidualLength);
         var b = table.AsSpan((row + 1) * ResidualLength, ResidualLength);
-        var target = accumulator.Slice(k, ResidualLength);
-        SpanKernels.AddScaled(a, scale * (1f - fraction), target);
-        SpanKernels.AddScaled(b, scale * fraction, target);
-        coverage = Math.Max(coverage, k + ResidualLength);
+        var inside = Math.Min(ResidualLength, output.Length - at);
+        if (inside > 0)
+        {
+            SpanKernels.AddBlend(a[..inside], scale * (1f - fraction), b[..inside], scale * fraction, output.Slice(at, inside));
+        }
+        else
+        {
+            inside = 0;
+        }
+
+        var start = Math.Max(0, at - output.Length);
+        var count = ResidualLength - inside;
+        if (count > 0)
+        {
+            SpanKernels.AddBlend(a.Slice(inside, count), scale * (1f - fraction), b.Slice(inside, count), scale * fraction, _carry.AsSpan(start, count));
+            _pending = Math.Max(_pending, start + count);
+        }
     }
 
-    private void Initialize(Span<float> accumulator)
+    private void ApplyCarry(Span<float> output)
     {
-        _carry.CopyTo(accumulator);
-        accumulator[ResidualLength..].Clear();
+        var n = output.Length;
+        var used = Math.Min(_pending, n);
+        SpanKernels.Add(_carry.AsSpan(0, used), output[..used]);
+        if (_pending > n)
+        {
+            _carry.AsSpan(n, _pending - n).CopyTo(_carry);
+            _carry.AsSpan(_pending - n, n).Clear();
+            _pending -= n;
+        }
+        else
+        {
+            _carry.AsSpan(0, _pending).Clear();
+            _pending = 0;
+        }
     }
 
     private enum Shape

@@ -27,18 +27,18 @@ internal static class BlepTable
     private const double Cutoff = 0.8;
     private const int FftSize = 1 << 15;
 
+    private static readonly (float[] Step, float[] Ramp, float Tail) s_tables = Build();
+
     /// <summary>Gets the step residual rows, <c>(Phases + 1) × Length</c>.</summary>
-    public static float[] Step { get; }
+    public static float[] Step => s_tables.Step;
 
     /// <summary>Gets the ramp residual rows with the tail removed, <c>(Phases + 1) × Length</c>.</summary>
-    public static float[] Ramp { get; }
+    public static float[] Ramp => s_tables.Ramp;
 
     /// <summary>Gets the asymptote of the ramp residual (negative group delay in samples).</summary>
-    public static float RampTail { get; }
+    public static float RampTail => s_tables.Tail;
 
-#pragma warning disable CA1810 // The three tables come from one computation; a static constructor keeps them together.
-    static BlepTable()
-#pragma warning restore CA1810
+    private static (float[] Step, float[] Ramp, float Tail) Build()
     {
         // Windowed sinc sampled at Oversampling points per zero crossing.
         var taps = (2 * ZeroCrossings * Oversampling) + 1;
@@ -118,19 +118,19 @@ internal static class BlepTable
         }
 
         var tail = ramp[gridLength - 1];
-        Step = new float[(Phases + 1) * Length];
-        Ramp = new float[(Phases + 1) * Length];
+        var stepRows = new float[(Phases + 1) * Length];
+        var rampRows = new float[(Phases + 1) * Length];
         for (var j = 0; j <= Phases; j++)
         {
             for (var k = 0; k < Length; k++)
             {
                 var g = (k * Phases) + j;
-                Step[(j * Length) + k] = g < gridLength ? (float)residual[g] : 0f;
-                Ramp[(j * Length) + k] = g < gridLength ? (float)(ramp[g] - tail) : 0f;
+                stepRows[(j * Length) + k] = g < gridLength ? (float)residual[g] : 0f;
+                rampRows[(j * Length) + k] = g < gridLength ? (float)(ramp[g] - tail) : 0f;
             }
         }
 
-        RampTail = (float)tail;
+        return (stepRows, rampRows, (float)tail);
     }
 
     /// <summary>In-place iterative radix-2 complex FFT (inverse scaled by 1/N).</summary>

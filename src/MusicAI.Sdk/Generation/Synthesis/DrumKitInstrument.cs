@@ -15,7 +15,6 @@ internal sealed class DrumKitInstrument : Instrument
     private readonly DrumKitPreset _kit;
     private readonly DrumVoice[] _voices = new DrumVoice[VoiceCount];
     private readonly int _chokeSamples;
-    private long _order;
 
     /// <summary>Creates the kit; <paramref name="seed"/> seeds the voices' noise.</summary>
     public DrumKitInstrument(DrumKitPreset kit, float sampleRate, int seed)
@@ -88,7 +87,7 @@ internal sealed class DrumKitInstrument : Instrument
 
         // With 24 voices the quietest sounding hit is far down its decay when it has to be reused.
         free ??= quietest!;
-        free.Start(sound, pitch, velocity, ++_order);
+        free.Start(sound, velocity);
     }
 
     /// <inheritdoc />

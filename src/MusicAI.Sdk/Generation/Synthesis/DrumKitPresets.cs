@@ -34,7 +34,7 @@ internal static class DrumKitPresets
         {
             ToneLevel = 0.55f, ToneStartHz = 190f, ToneEndHz = 175f, ToneSweep = 0.02f, ToneDecay = 0.18f,
             Tone2Level = 0.35f, Tone2Hz = 330f, Tone2Decay = 0.1f,
-            NoiseLevel = 0.7f, NoiseFilter = FilterMode.HighPass, NoiseCutoff = 1800f, NoiseDecay = 0.22f,
+            NoiseLevel = 1.1f, NoiseFilter = FilterMode.BandPass, NoiseCutoff = 4500f, NoiseQ = 0.6f, NoiseDecay = 0.22f,
         }, 38, 40);
         Map(sounds, new DrumSound
         {
@@ -51,12 +51,12 @@ internal static class DrumKitPresets
         Map(sounds, Hat808(0.45f, 0.9f), 46);
         Map(sounds, new DrumSound
         {
-            MetalLevel = 0.9f, MetalBaseHz = 205f, MetalDecay = 1.6f, MetalBandHz = 7000f, MetalHighPassHz = 4500f,
+            MetalLevel = 0.5f, MetalBaseHz = 205f, MetalDecay = 1.6f, MetalBandHz = 7000f, MetalHighPassHz = 4500f,
             NoiseLevel = 0.35f, NoiseFilter = FilterMode.HighPass, NoiseCutoff = 6000f, NoiseDecay = 1.4f, Pan = -0.3f, Level = 0.8f,
         }, 49, 57, 52, 55);
         var ride = new DrumSound
         {
-            MetalLevel = 0.7f, MetalBaseHz = 240f, MetalDecay = 1f, MetalBandHz = 6500f, MetalHighPassHz = 3000f,
+            MetalLevel = 0.35f, MetalBaseHz = 240f, MetalDecay = 1f, MetalBandHz = 6500f, MetalHighPassHz = 3000f,
             Tone2Level = 0.12f, Tone2Hz = 620f, Tone2Decay = 0.6f, Pan = 0.35f, Level = 0.7f,
         };
         Map(sounds, ride, 51, 59);
@@ -79,7 +79,7 @@ internal static class DrumKitPresets
         {
             ToneLevel = 0.5f, ToneStartHz = 205f, ToneEndHz = 185f, ToneSweep = 0.015f, ToneDecay = 0.12f,
             Tone2Level = 0.3f, Tone2Hz = 340f, Tone2Decay = 0.08f,
-            NoiseLevel = 0.9f, NoiseFilter = FilterMode.HighPass, NoiseCutoff = 1300f, NoiseDecay = 0.28f,
+            NoiseLevel = 1.3f, NoiseFilter = FilterMode.BandPass, NoiseCutoff = 3500f, NoiseQ = 0.5f, NoiseDecay = 0.28f,
             ClickLevel = 0.3f, ClickDecay = 0.003f,
         }, 38, 40);
         Map(sounds, new DrumSound
@@ -91,17 +91,17 @@ internal static class DrumKitPresets
         {
             Tone2Level = 0.6f, Tone2Hz = 1200f, Tone2Decay = 0.035f, ClickLevel = 0.6f, ClickDecay = 0.004f, Level = 0.6f,
         }, 37);
-        Map(sounds, NoiseHat(0.05f, 8000f, 1f, 0.2f), 42);
-        Map(sounds, NoiseHat(0.035f, 7000f, 0.6f, 0.2f), 44);
-        Map(sounds, NoiseHat(0.4f, 7500f, 0.9f, 0.2f), 46);
+        Map(sounds, NoiseHat(0.05f, 8000f, 1f, 0.03f), 42);
+        Map(sounds, NoiseHat(0.035f, 7000f, 0.6f, 0.03f), 44);
+        Map(sounds, NoiseHat(0.4f, 7500f, 0.9f, 0.03f), 46);
         Map(sounds, new DrumSound
         {
             NoiseLevel = 0.6f, NoiseFilter = FilterMode.HighPass, NoiseCutoff = 5000f, NoiseDecay = 1.8f,
-            MetalLevel = 0.5f, MetalBaseHz = 330f, MetalDecay = 1.5f, MetalBandHz = 8000f, MetalHighPassHz = 5000f, Pan = -0.3f, Level = 0.8f,
+            MetalLevel = 0.08f, MetalBaseHz = 330f, MetalDecay = 1.5f, MetalBandHz = 8000f, MetalHighPassHz = 5000f, Pan = -0.3f, Level = 0.8f,
         }, 49, 57, 52, 55);
         var ride = new DrumSound
         {
-            MetalLevel = 0.6f, MetalBaseHz = 380f, MetalDecay = 1.2f, MetalBandHz = 7000f, MetalHighPassHz = 3500f,
+            MetalLevel = 0.1f, MetalBaseHz = 380f, MetalDecay = 1.2f, MetalBandHz = 7000f, MetalHighPassHz = 3500f,
             NoiseLevel = 0.25f, NoiseFilter = FilterMode.HighPass, NoiseCutoff = 7000f, NoiseDecay = 0.9f,
             Tone2Level = 0.1f, Tone2Hz = 900f, Tone2Decay = 0.5f, Pan = 0.35f, Level = 0.7f,
         };
@@ -130,9 +130,9 @@ internal static class DrumKitPresets
             ToneLevel = 0.45f, ToneStartHz = 190f, ToneEndHz = 175f, ToneSweep = 0.015f, ToneDecay = 0.14f,
             NoiseLevel = 0.8f, NoiseFilter = FilterMode.BandPass, NoiseCutoff = 2200f, NoiseQ = 0.6f, NoiseDecay = 0.2f,
         }, 38, 40);
-        Map(sounds, NoiseHat(0.045f, 6000f, 0.8f, 0.15f), 42);
-        Map(sounds, NoiseHat(0.03f, 5500f, 0.5f, 0.15f), 44);
-        Map(sounds, NoiseHat(0.3f, 6000f, 0.7f, 0.15f), 46);
+        Map(sounds, NoiseHat(0.045f, 6000f, 0.8f, 0.02f), 42);
+        Map(sounds, NoiseHat(0.03f, 5500f, 0.5f, 0.02f), 44);
+        Map(sounds, NoiseHat(0.3f, 6000f, 0.7f, 0.02f), 46);
         return Kit(InstrumentCatalog.DrumsLofi, "Lo-fi kit: soft round kick, dusty snare, dark hats; saturated, 10-bit, half-rate and low-passed.", ["lo-fi", "calm"], sounds,
             new InsertSpec { Drive = 1.5f, Bits = 10, Downsample = 2, ToneHz = 7000f }, 0.65f);
     }

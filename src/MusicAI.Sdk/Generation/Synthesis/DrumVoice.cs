@@ -7,15 +7,19 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// </summary>
 internal sealed class DrumVoice
 {
-    private const int ControlBlock = 32;
+    private const int ControlBlock = 64;
     private const int Components = 5;
     private const int Tone = 0;
     private const int Tone2 = 1;
     private const int NoiseComponent = 2;
     private const int Metal = 3;
     private const int Click = 4;
-    private const float EndLevel = 1e-4f;
+    private const float EndLevel = 1e-3f;
     private const float Ln1000 = 6.907755f;
+
+    // The band-passed square cluster keeps only high harmonics (about 1/8 of the squares' level); make up for it so
+    // that a metal level of 1 sits like a noise level of 1.
+    private const float MetalMakeup = 8f;
 
     private static readonly float[] s_metalRatios = [1f, 1.4827f, 1.8003f, 2.5460f, 2.6303f, 3.8967f];
 
@@ -60,12 +64,6 @@ internal sealed class DrumVoice
         _noise = noiseSeed == 0 ? 1u : noiseSeed;
     }
 
-    /// <summary>Gets the pitch (drum) the voice is playing.</summary>
-    public int Pitch { get; private set; } = -1;
-
-    /// <summary>Gets the start order, for oldest-voice stealing.</summary>
-    public long Order { get; private set; }
-
     /// <summary>Gets a value indicating whether the voice is sounding.</summary>
     public bool IsActive { get; private set; }
 
@@ -91,11 +89,9 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Starts a hit.</summary>
-    public void Start(DrumSound sound, int pitch, float velocity, long order)
+    public void Start(DrumSound sound, float velocity)
     {
         _sound = sound;
-        Pitch = pitch;
-        Order = order;
         IsActive = true;
         _age = 0;
         _fadeRemaining = 0;
@@ -200,7 +196,7 @@ internal sealed class DrumVoice
         _levelEnd[Tone] = s.ToneLevel * Decay(t1, s.ToneDecay);
         _levelEnd[Tone2] = s.Tone2Level * Decay(t1, s.Tone2Decay);
         _levelEnd[NoiseComponent] = s.NoiseLevel * NoiseEnvelope(t1);
-        _levelEnd[Metal] = s.MetalLevel * Decay(t1, s.MetalDecay);
+        _levelEnd[Metal] = s.MetalLevel * MetalMakeup * Decay(t1, s.MetalDecay);
         _levelEnd[Click] = s.ClickLevel * Decay(t1, s.ClickDecay);
         var burstsOver = s.NoiseBursts <= 1 || t1 >= (s.NoiseBursts - 1) * s.BurstSpacing;
         var max = 0f;

@@ -27,12 +27,14 @@ internal enum EnvelopeStage
 /// </summary>
 /// <remarks>
 /// Retriggering restarts the attack from the current level (no jump, so no click). An exponential segment ends when
-/// it is within 1e-4 of its target (−80 dB); a release then snaps to 0 and the envelope becomes
+/// it is within 1e-4 of its target; a release (or a decay to a zero sustain) ends at 1e-3 of full scale (−60 dB),
+/// where it snaps to 0 (the voice interpolates to it over one control block, inaudibly) and the envelope becomes
 /// <see cref="EnvelopeStage.Idle"/>.
 /// </remarks>
 internal struct Envelope
 {
-    private const float EndThreshold = 1e-4f;
+    private const float SettleThreshold = 1e-4f;
+    private const float EndThreshold = 1e-3f;
 
     private float _attackRate;
     private float _decayCoefficient;
@@ -43,6 +45,9 @@ internal struct Envelope
     private float _sampleRate;
     private float _releaseRate;
     private bool _exponential;
+    private int _block;
+    private float _decayBlock;
+    private float _releaseBlock;
 
     /// <summary>Gets the current stage.</summary>
     public EnvelopeStage Stage { get; private set; }
@@ -53,9 +58,13 @@ internal struct Envelope
     /// <summary>Gets a value indicating whether the envelope has finished.</summary>
     public readonly bool IsIdle => Stage == EnvelopeStage.Idle;
 
-    /// <summary>Sets the segment shapes (keeps the current stage and level).</summary>
-    public void Configure(EnvelopeSpec spec, float sampleRate)
+    /// <summary>
+    /// Sets the segment shapes (keeps the current stage and level); <paramref name="block"/> is the usual
+    /// <see cref="Advance"/> length, whose decay factors are precomputed.
+    /// </summary>
+    public void Configure(EnvelopeSpec spec, float sampleRate, int block)
     {
+        _block = block;
         _sampleRate = sampleRate;
         _exponential = spec.Exponential;
         _sustain = Math.Clamp(spec.Sustain, 0f, 1f);
@@ -66,6 +75,8 @@ internal struct Envelope
         _decayRate = (1f - _sustain) / decaySamples;
         _releaseCoefficient = FastMath.DecayCoefficient(spec.Release, sampleRate);
         _releaseSeconds = MathF.Max(spec.Release, 1f / sampleRate);
+        _decayBlock = Power(_decayCoefficient, block);
+        _releaseBlock = Power(_releaseCoefficient, block);
     }
 
     /// <summary>Starts (or restarts) the attack from the current level.</summary>
@@ -116,8 +127,8 @@ internal struct Envelope
                 case EnvelopeStage.Decay:
                     if (_exponential)
                     {
-                        Level = _sustain + ((Level - _sustain) * Power(_decayCoefficient, n));
-                        if (Level - _sustain < EndThreshold)
+                        Level = _sustain + ((Level - _sustain) * (n == _block ? _decayBlock : Power(_decayCoefficient, n)));
+                        if (Level - _sustain < (_sustain > 0f ? SettleThreshold : EndThreshold))
                         {
                             EndDecay();
                         }
@@ -141,7 +152,7 @@ internal struct Envelope
                 case EnvelopeStage.Release:
                     if (_exponential)
                     {
-                        Level *= Power(_releaseCoefficient, n);
+                        Level *= n == _block ? _releaseBlock : Power(_releaseCoefficient, n);
                         if (Level < EndThreshold)
                         {
                             Reset();

@@ -87,7 +87,4 @@ internal sealed class EventQueue
 
         return top;
     }
-
-    /// <summary>Removes every pending event.</summary>
-    public void Clear() => Count = 0;
 }

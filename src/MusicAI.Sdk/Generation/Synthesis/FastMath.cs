@@ -61,7 +61,28 @@ internal static class FastMath
 
     /// <summary>Frequency in Hz of a (fractional) MIDI pitch, A4 = 69 = 440 Hz.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float PitchToHz(float pitch) => 440f * MathF.Pow(2f, (pitch - 69f) * (1f / 12f));
+    public static float PitchToHz(float pitch) => 440f * Exp2((pitch - 69f) * (1f / 12f));
+
+    /// <summary>2^x with a relative error below 2e-7 for x in [−126, 126] (clamped outside).</summary>
+    public static float Exp2(float x)
+    {
+        x = Math.Clamp(x, -126f, 126f);
+        var whole = MathF.Floor(x);
+        var f = x - whole;
+        var p = ((((((2.169061383e-04f * f) + 1.244308552e-03f) * f + 9.678471409e-03f) * f + 5.548352576e-02f) * f
+            + 2.402297954e-01f) * f + 6.931469871e-01f) * f + 1.000000002e+00f;
+        return p * BitConverter.Int32BitsToSingle(((int)whole + 127) << 23);
+    }
+
+    /// <summary>
+    /// <c>tan(π · <paramref name="cycles"/>)</c> for cycles in [0, 0.49] (a filter's <c>g = tan(π·fc/fs)</c>), from the
+    /// sine polynomial; relative error below 1e-5.
+    /// </summary>
+    public static float TanPi(float cycles)
+    {
+        var half = 0.5f * cycles;
+        return SinCycles(half) / SinCycles(half + 0.25f);
+    }
 
     /// <summary>Multiplier of a pole radius so that a one-pole decay falls by 60 dB in <paramref name="seconds"/>.</summary>
     public static float DecayCoefficient(float seconds, float sampleRate) =>

@@ -33,8 +33,8 @@ internal interface ISynthesizer
 
     /// <summary>
     /// Gets how many frames ahead of <see cref="Position"/> the synthesizer has already rendered its sources (the
-    /// master limiter's look-ahead; about 1.6 ms). Output timing is unaffected; schedule events at least this far
-    /// ahead of <see cref="Position"/> (or before the first <see cref="Render"/>) for sample accuracy.
+    /// master limiter's look-ahead: 80 frames, 1.7 ms, at 48 kHz). Output timing is unaffected; schedule events at
+    /// least this far ahead of <see cref="Position"/> (or before the first <see cref="Render"/>) for sample accuracy.
     /// </summary>
     int LookAheadFrames { get; }
 

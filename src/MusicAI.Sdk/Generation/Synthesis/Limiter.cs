@@ -8,7 +8,7 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// </summary>
 /// <remarks>
 /// <para>Per frame: the required gain <c>r = min(1, ceiling / peak)</c>, where the peak includes inter-sample peaks
-/// estimated by 4× windowed-sinc interpolation (8 taps per phase; "true-peak-ish"); a release smoother lets the gain
+/// estimated by 4× windowed-sinc interpolation (16 taps per phase; "true-peak-ish"); a release smoother lets the gain
 /// recover exponentially; a sliding minimum over <c>L + 1</c> frames followed by a moving average over <c>L + 1</c>
 /// frames turns each gain dip into a linear ramp that starts <c>L</c> frames early. Because every frame of the average
 /// has the frame in its minimum window, the output gain never exceeds <c>r</c>: sample peaks stay at or below the
@@ -18,9 +18,12 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// </remarks>
 internal sealed class Limiter
 {
-    private const int Taps = 8;
-    private const int TruePeakDelay = 4;
+    private const int Taps = 16;
+    private const int TruePeakDelay = Taps / 2;
     private const int Phases = 3;
+
+    // Index, in the tap window x[i − Taps + 1 … i], of the frame judged now; interpolation runs between it and the next.
+    private const int Centre = (Taps / 2) - 1;
 
     private readonly int _window;
     private readonly float _ceiling;
@@ -32,6 +35,8 @@ internal sealed class Limiter
     private readonly float _coefficientAbsSum;
     private readonly float[] _historyLeft;
     private readonly float[] _historyRight;
+    private readonly float[] _truePeak;
+    private readonly int _queueMask;
 
     private int _queueHead;
     private int _queueCount;
@@ -55,8 +60,11 @@ internal sealed class Limiter
         _window = lookAhead + 1;
         _ceiling = ceiling * (1f - 1e-5f);
         _releaseCoefficient = 1f - MathF.Exp(-1f / (releaseSeconds * sampleRate));
-        _queueValue = new float[_window + 1];
-        _queueIndex = new long[_window + 1];
+        var queueSize = RingBuffer.PowerOfTwoAtLeast(_window + 1);
+        _queueMask = queueSize - 1;
+        _queueValue = new float[queueSize];
+        _queueIndex = new long[queueSize];
+        _truePeak = new float[maxBlock];
         _box = new float[_window];
         Array.Fill(_box, 1f);
         _boxSum = _window;
@@ -64,7 +72,7 @@ internal sealed class Limiter
         _historyLeft = new float[Taps - 1 + maxBlock];
         _historyRight = new float[Taps - 1 + maxBlock];
 
-        // Phases 0.25, 0.5, 0.75 between x[i-4] and x[i-3] of an 8-sample window x[i-7 .. i]; Hann-windowed sinc.
+        // Phases 0.25, 0.5, 0.75 between x[i-8] and x[i-7] of a 16-sample window x[i-15 .. i]; Hann-windowed sinc.
         var maxAbs = 0f;
         for (var p = 0; p < Phases; p++)
         {
@@ -73,9 +81,9 @@ internal sealed class Limiter
             var taps = new double[Taps];
             for (var k = 0; k < Taps; k++)
             {
-                var x = k - 3 - fraction;
+                var x = k - ((Taps / 2) - 1) - fraction;
                 var sinc = Math.Abs(x) < 1e-12 ? 1.0 : Math.Sin(Math.PI * x) / (Math.PI * x);
-                var window = 0.5 + (0.5 * Math.Cos(Math.PI * x / 4.5));
+                var window = 0.5 + (0.5 * Math.Cos(Math.PI * x / ((Taps / 2) + 0.5)));
                 taps[k] = sinc * window;
                 sum += taps[k];
             }
@@ -122,111 +130,159 @@ internal sealed class Limiter
             ProcessSlow(bufferLeft, bufferRight, n, truePeakPossible, gains);
         }
 
-        // Keep the last 7 samples as history for the next block.
+        // Keep the last Taps − 1 samples as history for the next block.
         bufferLeft.Slice(n, history).CopyTo(_historyLeft);
         bufferRight.Slice(n, history).CopyTo(_historyRight);
     }
 
     private void ProcessSlow(Span<float> left, Span<float> right, int n, bool truePeak, Span<float> gains)
     {
+        var interpolated = _truePeak.AsSpan(0, n);
+        if (truePeak)
+        {
+            InterpolatedPeaks(left, right, interpolated);
+        }
+        else
+        {
+            interpolated.Clear();
+        }
+
+        var mask = _queueMask;
+        var window = _window;
+        var inverseWindow = 1.0 / window;
+        var ceiling = _ceiling;
+        var releaseCoefficient = _releaseCoefficient;
+        var values = _queueValue;
+        var indices = _queueIndex;
+        var box = _box;
+        var head = _queueHead;
+        var count = _queueCount;
+        var index = _index;
+        var rel = _release;
+        var previousTruePeak = _previousTruePeak;
+        var boxSum = _boxSum;
+        var boxPosition = _boxPosition;
+        var unityRun = _unityRun;
         for (var k = 0; k < n; k++)
         {
-            // Window x[i-7 .. i] for input i = k sits at left[k .. k+7]; the frame judged now is j = i - 4 (left[k+3]).
-            var tp = 0f;
-            if (truePeak)
+            // Window x[i-15 .. i] for input i = k sits at left[k .. k+15]; the frame judged now is j = i - 8
+            // (left[k + Centre]), with the inter-sample peaks on both sides of it.
+            var tp = interpolated[k];
+            var p = MathF.Max(MathF.Max(MathF.Abs(left[k + Centre]), MathF.Abs(right[k + Centre])), MathF.Max(tp, previousTruePeak));
+            previousTruePeak = tp;
+            var required = p > ceiling ? ceiling / p : 1f;
+
+            var relaxed = rel + ((1f - rel) * releaseCoefficient);
+            rel = MathF.Min(required, relaxed > 0.9999f ? 1f : relaxed);
+
+            // Sliding minimum over the last `window` values (monotonic queue in a power-of-two ring).
+            while (count > 0 && values[(head + count - 1) & mask] >= rel)
             {
-                tp = InterpolatedPeak(left.Slice(k, Taps), right.Slice(k, Taps));
+                count--;
             }
 
-            var p = MathF.Max(MathF.Abs(left[k + 3]), MathF.Abs(right[k + 3]));
-            p = MathF.Max(p, MathF.Max(tp, _previousTruePeak));
-            _previousTruePeak = tp;
-            var required = p > _ceiling ? _ceiling / p : 1f;
-
-            var release = _release + ((1f - _release) * _releaseCoefficient);
-            if (release > 0.9999f)
+            var slot = (head + count) & mask;
+            values[slot] = rel;
+            indices[slot] = index;
+            count++;
+            if (indices[head] <= index - window)
             {
-                release = 1f;
+                head = (head + 1) & mask;
+                count--;
             }
 
-            _release = MathF.Min(required, release);
+            index++;
+            var held = values[head];
 
-            // Sliding minimum over the last _window values (monotonic queue).
-            var index = _index++;
-            while (_queueCount > 0 && _queueValue[Back()] >= _release)
-            {
-                _queueCount--;
-            }
-
-            var slot = (_queueHead + _queueCount) % _queueValue.Length;
-            _queueValue[slot] = _release;
-            _queueIndex[slot] = index;
-            _queueCount++;
-            while (_queueIndex[_queueHead] <= index - _window)
-            {
-                _queueHead = (_queueHead + 1) % _queueValue.Length;
-                _queueCount--;
-            }
-
-            var held = _queueValue[_queueHead];
-
-            // Moving average over the last _window held values.
-            _boxSum += held - _box[_boxPosition];
-            _box[_boxPosition] = held;
-            _boxPosition = _boxPosition + 1 == _window ? 0 : _boxPosition + 1;
+            // Moving average over the last `window` held values.
+            boxSum += held - box[boxPosition];
+            box[boxPosition] = held;
+            boxPosition = boxPosition + 1 == window ? 0 : boxPosition + 1;
 
             if (held == 1f)
             {
-                _unityRun++;
-                if (_unityRun >= _window)
+                unityRun++;
+                if (unityRun >= window)
                 {
-                    _boxSum = _window;
+                    boxSum = window;
                 }
             }
             else
             {
-                _unityRun = 0;
+                unityRun = 0;
             }
 
-            gains[k] = _unityRun >= _window ? 1f : (float)(_boxSum / _window);
+            gains[k] = unityRun >= window ? 1f : (float)(boxSum * inverseWindow);
         }
 
-        _atRest = _unityRun >= _window;
+        _queueHead = head;
+        _queueCount = count;
+        _index = index;
+        _release = rel;
+        _previousTruePeak = previousTruePeak;
+        _boxSum = boxSum;
+        _boxPosition = boxPosition;
+        _unityRun = unityRun;
+        _atRest = unityRun >= window;
     }
 
-    private int Back() => (_queueHead + _queueCount - 1) % _queueValue.Length;
-
-    private float InterpolatedPeak(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
+    // peaks[k] = max over 3 phases and both channels of |interpolated value between x[k+Centre] and the next|,
+    // vectorized across k: y_p[k] = Σ_j c_p[j]·x[k + j].
+    private void InterpolatedPeaks(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> peaks)
     {
-        if (Vector<float>.Count == Taps)
+        var n = peaks.Length;
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            var l = new Vector<float>(left);
-            var r = new Vector<float>(right);
+            var w = Vector<float>.Count;
+            var threshold = _ceiling / MathF.Max(1f, _coefficientAbsSum);
+            for (; k <= n - w; k += w)
+            {
+                // Skip groups whose whole tap span is too quiet for any interpolated value to reach the ceiling.
+                var span = MathF.Max(SpanKernels.MaxAbs(left.Slice(k, w + Taps - 1)), SpanKernels.MaxAbs(right.Slice(k, w + Taps - 1)));
+                if (span <= threshold)
+                {
+                    Vector<float>.Zero.CopyTo(peaks[k..]);
+                    continue;
+                }
+
+                var max = Vector<float>.Zero;
+                for (var p = 0; p < Phases; p++)
+                {
+                    var yl = Vector<float>.Zero;
+                    var yr = Vector<float>.Zero;
+                    for (var j = 0; j < Taps; j++)
+                    {
+                        var c = new Vector<float>(_coefficients[(p * Taps) + j]);
+                        yl += c * new Vector<float>(left[(k + j)..]);
+                        yr += c * new Vector<float>(right[(k + j)..]);
+                    }
+
+                    max = Vector.Max(max, Vector.Max(Vector.Abs(yl), Vector.Abs(yr)));
+                }
+
+                max.CopyTo(peaks[k..]);
+            }
+        }
+
+        for (; k < n; k++)
+        {
             var max = 0f;
             for (var p = 0; p < Phases; p++)
             {
-                var c = new Vector<float>(_coefficients, p * Taps);
-                max = MathF.Max(max, MathF.Max(MathF.Abs(Vector.Dot(l, c)), MathF.Abs(Vector.Dot(r, c))));
+                var yl = 0f;
+                var yr = 0f;
+                for (var j = 0; j < Taps; j++)
+                {
+                    var c = _coefficients[(p * Taps) + j];
+                    yl += c * left[k + j];
+                    yr += c * right[k + j];
+                }
+
+                max = MathF.Max(max, MathF.Max(MathF.Abs(yl), MathF.Abs(yr)));
             }
 
-            return max;
+            peaks[k] = max;
         }
-
-        var peak = 0f;
-        for (var p = 0; p < Phases; p++)
-        {
-            var sl = 0f;
-            var sr = 0f;
-            for (var k = 0; k < Taps; k++)
-            {
-                var c = _coefficients[(p * Taps) + k];
-                sl += left[k] * c;
-                sr += right[k] * c;
-            }
-
-            peak = MathF.Max(peak, MathF.Max(MathF.Abs(sl), MathF.Abs(sr)));
-        }
-
-        return peak;
     }
 }

@@ -15,48 +15,24 @@ internal static class Oscillators
     /// <summary>The largest phase increment oscillators accept (0.45 × sample rate); callers mute notes above it.</summary>
     public const float MaxIncrement = 0.45f;
 
+    /// <summary>Samples per run in which phases are computed from the run start.</summary>
+    private const int Run = 64;
+
     private const float NoiseScale = 1f / 2147483648f;
 
     /// <summary>Adds a sine (starting at <c>sin(2π·phase)</c>) into <paramref name="destination"/>.</summary>
-    public static void AddSine(Span<float> destination, ref float phase, float increment, float amplitude)
-    {
-        var n = destination.Length;
-        var p = phase;
-        var i = 0;
-        ref var d = ref MemoryMarshal.GetReference(destination);
-        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
-        {
-            var w = Vector<float>.Count;
-            var offsets = Vector<float>.Indices * increment;
-            var ampV = new Vector<float>(amplitude);
-            var step = w * increment;
-            for (; i <= n - w; i += w)
-            {
-                var v = FastMath.SinCycles(new Vector<float>(p) + offsets);
-                (Vector.LoadUnsafe(ref d, (nuint)i) + ampV * v).StoreUnsafe(ref d, (nuint)i);
-                p += step;
-                p -= MathF.Floor(p);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            Unsafe.Add(ref d, i) += amplitude * FastMath.SinCycles(p);
-            p += increment;
-            if (p >= 1f)
-            {
-                p -= 1f;
-            }
-        }
-
-        phase = p;
-    }
+    public static void AddSine(Span<float> destination, ref float phase, float increment, float amplitude) =>
+        SineOperator(destination, ref phase, increment, default, amplitude, 0f, accumulate: true);
 
     /// <summary>
     /// FM operator: writes (or adds, when <paramref name="accumulate"/>) <c>a_k · sin(2π(phase_k + modulation[k]))</c>
     /// where the amplitude ramps linearly, <c>a_k = amplitude + (k + 1) · amplitudeStep</c>, and the modulation is in
     /// cycles (empty = none). <paramref name="destination"/> and <paramref name="modulation"/> may be the same span.
     /// </summary>
+    /// <remarks>
+    /// Phases are computed as <c>phase + k·increment</c> from the start of each run of at most <see cref="Run"/> samples
+    /// (no loop-carried scalar dependency; the phase error stays below 2e-6 cycles).
+    /// </remarks>
     public static void SineOperator(
         Span<float> destination, ref float phase, float increment, ReadOnlySpan<float> modulation,
         float amplitude, float amplitudeStep, bool accumulate)
@@ -64,44 +40,55 @@ internal static class Oscillators
         var n = destination.Length;
         var hasMod = !modulation.IsEmpty;
         var p = phase;
-        var i = 0;
         ref var d = ref MemoryMarshal.GetReference(destination);
         ref var m = ref MemoryMarshal.GetReference(modulation);
-        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        var start = 0;
+        while (start < n)
         {
-            var w = Vector<float>.Count;
-            var offsets = Vector<float>.Indices * increment;
-            var ampStepV = new Vector<float>(amplitudeStep);
-            var lanes1 = Vector<float>.Indices + Vector<float>.One;
-            var step = w * increment;
-            for (; i <= n - w; i += w)
+            var end = Math.Min(n, start + Run);
+            var i = start;
+            if (Vector.IsHardwareAccelerated)
             {
-                var t = new Vector<float>(p) + offsets;
+                var w = Vector<float>.Count;
+                var dt = new Vector<float>(increment);
+                var pv = new Vector<float>(p);
+                var ampStepV = new Vector<float>(amplitudeStep);
+                var baseAmp = new Vector<float>(amplitude);
+                for (; i <= end - w; i += w)
+                {
+                    var k = Vector<float>.Indices + new Vector<float>(i - start);
+                    var t = pv + (k * dt);
+                    if (hasMod)
+                    {
+                        t += Vector.LoadUnsafe(ref m, (nuint)i);
+                    }
+
+                    var a = baseAmp + ((Vector<float>.Indices + new Vector<float>(i + 1)) * ampStepV);
+                    var v = a * FastMath.SinCycles(t);
+                    if (accumulate)
+                    {
+                        v += Vector.LoadUnsafe(ref d, (nuint)i);
+                    }
+
+                    v.StoreUnsafe(ref d, (nuint)i);
+                }
+            }
+
+            for (; i < end; i++)
+            {
+                var t = p + ((i - start) * increment);
                 if (hasMod)
                 {
-                    t += Vector.LoadUnsafe(ref m, (nuint)i);
+                    t += Unsafe.Add(ref m, i);
                 }
 
-                var a = new Vector<float>(amplitude + (i * amplitudeStep)) + lanes1 * ampStepV;
-                var v = a * FastMath.SinCycles(t);
-                if (accumulate)
-                {
-                    v += Vector.LoadUnsafe(ref d, (nuint)i);
-                }
-
-                v.StoreUnsafe(ref d, (nuint)i);
-                p += step;
-                p -= MathF.Floor(p);
+                var v = (amplitude + ((i + 1) * amplitudeStep)) * FastMath.SinCycles(t);
+                Unsafe.Add(ref d, i) = accumulate ? Unsafe.Add(ref d, i) + v : v;
             }
-        }
 
-        for (; i < n; i++)
-        {
-            var t = hasMod ? p + Unsafe.Add(ref m, i) : p;
-            var v = (amplitude + ((i + 1) * amplitudeStep)) * FastMath.SinCycles(t);
-            Unsafe.Add(ref d, i) = accumulate ? Unsafe.Add(ref d, i) + v : v;
-            p += increment;
+            p += (end - start) * increment;
             p -= MathF.Floor(p);
+            start = end;
         }
 
         phase = p;
@@ -133,7 +120,10 @@ internal static class Oscillators
             var v = (amplitude + ((i + 1) * amplitudeStep)) * s;
             destination[i] = accumulate ? destination[i] + v : v;
             p += increment;
-            p -= MathF.Floor(p);
+            if (p >= 1f)
+            {
+                p -= MathF.Floor(p);
+            }
         }
 
         phase = p;

@@ -88,9 +88,13 @@ internal sealed class PingPongDelay
     }
 
     /// <summary>Adds the echoes of <paramref name="input"/> into <paramref name="left"/> and <paramref name="right"/>.</summary>
-    public void Process(ReadOnlySpan<float> input, Span<float> left, Span<float> right)
+    /// <param name="input">Mono send signal (not modified).</param>
+    /// <param name="inputGain">Send level applied to <paramref name="input"/>.</param>
+    /// <param name="left">Left output (added to).</param>
+    /// <param name="right">Right output (added to).</param>
+    public void Process(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
-        var inputPeak = SpanKernels.MaxAbs(input);
+        var inputPeak = inputGain == 0f ? 0f : SpanKernels.MaxAbs(input);
         if (_idle)
         {
             if (inputPeak == 0f)
@@ -107,7 +111,7 @@ internal sealed class PingPongDelay
         while (offset < input.Length)
         {
             var n = Math.Min(Math.Min(_maxBlock, input.Length - offset), Math.Min(_delay, _oldDelay));
-            outputPeak = MathF.Max(outputPeak, ProcessSubBlock(input.Slice(offset, n), left.Slice(offset, n), right.Slice(offset, n)));
+            outputPeak = MathF.Max(outputPeak, ProcessSubBlock(input.Slice(offset, n), inputGain, left.Slice(offset, n), right.Slice(offset, n)));
             offset += n;
         }
 
@@ -131,7 +135,7 @@ internal sealed class PingPongDelay
         }
     }
 
-    private float ProcessSubBlock(ReadOnlySpan<float> input, Span<float> left, Span<float> right)
+    private float ProcessSubBlock(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
         var n = input.Length;
         var readLeft = _readLeft.AsSpan(0, n + 1);
@@ -177,7 +181,7 @@ internal sealed class PingPongDelay
         var writeRight = _writeRight.AsSpan(0, n);
         TensorPrimitives.Multiply(readRight[..n], a * fb, writeLeft);
         TensorPrimitives.MultiplyAdd(readRight[1..], (1f - a) * fb, writeLeft, writeLeft);
-        TensorPrimitives.Add(writeLeft, input, writeLeft);
+        TensorPrimitives.MultiplyAdd(input, inputGain, writeLeft, writeLeft);
         TensorPrimitives.Multiply(readLeft[..n], a * fb, writeRight);
         TensorPrimitives.MultiplyAdd(readLeft[1..], (1f - a) * fb, writeRight, writeRight);
         RingBuffer.Write(_left, _write, writeLeft);

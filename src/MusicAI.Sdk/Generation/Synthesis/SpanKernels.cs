@@ -175,4 +175,81 @@ internal static class SpanKernels
 
         return max;
     }
+
+    /// <summary>
+    /// Strip output stage in one pass: <c>left = dryLeft·gain·panLeft</c>, <c>right = dryRight·gain·panRight</c> and,
+    /// when <paramref name="send"/> is not empty, <c>send = (left + right) / 2</c>.
+    /// </summary>
+    public static void GainPan(
+        ReadOnlySpan<float> dryLeft, ReadOnlySpan<float> dryRight, ReadOnlySpan<float> gain, float panLeft, float panRight,
+        Span<float> left, Span<float> right, Span<float> send)
+    {
+        var n = dryLeft.Length;
+        var hasSend = !send.IsEmpty;
+        ref var dl = ref MemoryMarshal.GetReference(dryLeft);
+        ref var dr = ref MemoryMarshal.GetReference(dryRight);
+        ref var g = ref MemoryMarshal.GetReference(gain);
+        ref var l = ref MemoryMarshal.GetReference(left);
+        ref var r = ref MemoryMarshal.GetReference(right);
+        ref var sd = ref MemoryMarshal.GetReference(send);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            var w = Vector<float>.Count;
+            var pl = new Vector<float>(panLeft);
+            var pr = new Vector<float>(panRight);
+            var half = new Vector<float>(0.5f);
+            for (; i <= n - w; i += w)
+            {
+                var gv = Vector.LoadUnsafe(ref g, (nuint)i);
+                var lv = Vector.LoadUnsafe(ref dl, (nuint)i) * gv * pl;
+                var rv = Vector.LoadUnsafe(ref dr, (nuint)i) * gv * pr;
+                lv.StoreUnsafe(ref l, (nuint)i);
+                rv.StoreUnsafe(ref r, (nuint)i);
+                if (hasSend)
+                {
+                    ((lv + rv) * half).StoreUnsafe(ref sd, (nuint)i);
+                }
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            var gv = Unsafe.Add(ref g, i);
+            var lv = Unsafe.Add(ref dl, i) * gv * panLeft;
+            var rv = Unsafe.Add(ref dr, i) * gv * panRight;
+            Unsafe.Add(ref l, i) = lv;
+            Unsafe.Add(ref r, i) = rv;
+            if (hasSend)
+            {
+                Unsafe.Add(ref sd, i) = (lv + rv) * 0.5f;
+            }
+        }
+    }
+
+    /// <summary><c>destination[k] += a[k]·scaleA + b[k]·scaleB</c> (blending two table rows into a signal).</summary>
+    public static void AddBlend(ReadOnlySpan<float> a, float scaleA, ReadOnlySpan<float> b, float scaleB, Span<float> destination)
+    {
+        var n = destination.Length;
+        ref var ra = ref MemoryMarshal.GetReference(a);
+        ref var rb = ref MemoryMarshal.GetReference(b);
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            var w = Vector<float>.Count;
+            var sa = new Vector<float>(scaleA);
+            var sb = new Vector<float>(scaleB);
+            for (; i <= n - w; i += w)
+            {
+                (Vector.LoadUnsafe(ref d, (nuint)i) + (Vector.LoadUnsafe(ref ra, (nuint)i) * sa) + (Vector.LoadUnsafe(ref rb, (nuint)i) * sb))
+                    .StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref d, i) += (Unsafe.Add(ref ra, i) * scaleA) + (Unsafe.Add(ref rb, i) * scaleB);
+        }
+    }
 }

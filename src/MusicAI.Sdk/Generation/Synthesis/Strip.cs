@@ -133,32 +133,12 @@ internal sealed class Strip
         var curve = _gainCurve.AsSpan(0, frames);
         var left = OutLeft.AsSpan(writeIndex, frames);
         var right = OutRight.AsSpan(writeIndex, frames);
-        SpanKernels.Multiply(dryLeft, curve, left);
-        SpanKernels.Multiply(dryRight, curve, right);
-        SpanKernels.Scale(left, _panLeft, left);
-        SpanKernels.Scale(right, _panRight, right);
+        var hasEffects = Reverb is not null || Delay is not null;
+        var send = hasEffects ? _send.AsSpan(0, frames) : default;
 
-        if (Reverb is null && Delay is null)
-        {
-            return;
-        }
-
-        // Mono send of the post-fader, post-pan signal.
-        var send = _send.AsSpan(0, frames);
-        send.Clear();
-        SpanKernels.AddScaled(left, 0.5f, send);
-        SpanKernels.AddScaled(right, 0.5f, send);
-        var scaled = _dryLeft.AsSpan(0, frames);
-        if (Reverb is not null)
-        {
-            SpanKernels.Scale(send, _reverbSend, scaled);
-            Reverb.Process(scaled, left, right);
-        }
-
-        if (Delay is not null)
-        {
-            SpanKernels.Scale(send, _delaySend, scaled);
-            Delay.Process(scaled, left, right);
-        }
+        // Post-fader, post-pan mono send.
+        SpanKernels.GainPan(dryLeft, dryRight, curve, _panLeft, _panRight, left, right, send);
+        Reverb?.Process(send, _reverbSend, left, right);
+        Delay?.Process(send, _delaySend, left, right);
     }
 }

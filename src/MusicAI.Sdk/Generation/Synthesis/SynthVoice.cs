@@ -8,14 +8,14 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// <remarks>
 /// <para>Modulation (envelopes, LFOs, glide, pitch envelope, filter cutoff) is evaluated every
 /// <see cref="ControlBlock"/> samples; amplitudes are interpolated linearly inside a block, so even a zero-attack
-/// note rises over at most one block (0.67 ms at 48 kHz) and its first sample is already non-zero. A note event in the
+/// note rises over at most one block (1.3 ms at 48 kHz) and its first sample is already non-zero. A note event in the
 /// middle of a block ends the block there (<see cref="Interrupt"/>), so events act at their exact sample.</para>
 /// <para>A stolen voice fades linearly to silence over a few milliseconds (<see cref="Fade"/>) instead of jumping.</para>
 /// </remarks>
 internal sealed class SynthVoice
 {
     /// <summary>Samples per control block.</summary>
-    public const int ControlBlock = 32;
+    public const int ControlBlock = 64;
 
     private const float InverseTwoPi = 0.15915494f;
     private const float CentreGain = 0.70710678f;
@@ -89,6 +89,9 @@ internal sealed class SynthVoice
     private readonly float _glideCoefficient;
     private long _age;
 
+    private float _lastPitch = float.NaN;
+    private float _lastHz;
+    private float _lastOctaves = float.NaN;
     private int _blockLength;
     private int _blockRemaining;
     private int _blockElapsed;
@@ -120,6 +123,7 @@ internal sealed class SynthVoice
             var unison = Math.Max(1, spec.Unison);
             copies += unison;
             _oscillatorGain[o] = spec.Level / MathF.Sqrt(unison);
+            _oscillatorDecayLevel[o] = 1f;
             if (spec.Waveform == Waveform.Wavetable)
             {
                 _tables[o] = WavetableBank.Get(spec.Table);
@@ -164,7 +168,7 @@ internal sealed class SynthVoice
         for (var j = 0; j < _operatorCount; j++)
         {
             var op = _fm!.Operators[j];
-            _operatorEnvelope[j].Configure(op.Envelope, sampleRate);
+            _operatorEnvelope[j].Configure(op.Envelope, sampleRate, ControlBlock);
             _operatorScale[j] = IsCarrier(j) ? op.Level : op.Level * InverseTwoPi;
         }
 
@@ -185,8 +189,8 @@ internal sealed class SynthVoice
             _q1 = preset.Filter.Q;
         }
 
-        _amp.Configure(preset.AmpEnvelope, sampleRate);
-        _filterEnvelope.Configure(preset.FilterEnvelope, sampleRate);
+        _amp.Configure(preset.AmpEnvelope, sampleRate, ControlBlock);
+        _filterEnvelope.Configure(preset.FilterEnvelope, sampleRate, ControlBlock);
         _lfo1Increment = (preset.Lfo1?.RateHz ?? 0f) / sampleRate;
         _lfo2Increment = (preset.Lfo2?.RateHz ?? 0f) / sampleRate;
         _glideCoefficient = preset.Glide > 0f ? MathF.Exp(-ControlBlock / (preset.Glide * sampleRate)) : 0f;
@@ -360,6 +364,15 @@ internal sealed class SynthVoice
 
     private bool IsCarrier(int op) => op == 0 || (_fm!.Algorithm == FmAlgorithm.TwoPairs && op == 2);
 
+    // The operator a modulator feeds (−1 for carriers).
+    private int ModulationTarget(int op) => _fm!.Algorithm switch
+    {
+        FmAlgorithm.Stack2 => op == 1 ? 0 : -1,
+        FmAlgorithm.Stack3 => op == 0 ? -1 : op - 1,
+        FmAlgorithm.TwoPairs => op == 1 ? 0 : op == 3 ? 2 : -1,
+        _ => op == 0 ? -1 : 0,
+    };
+
     private void SetVelocity(float velocity)
     {
         _velocity = velocity;
@@ -441,7 +454,7 @@ internal sealed class SynthVoice
 
         var seconds = _age / _sampleRate;
         var pitch = _pitchNow;
-        if (_preset.PitchEnvelopeSemitones != 0f)
+        if (_preset.PitchEnvelopeSemitones != 0f && seconds < 12f * _preset.PitchEnvelopeSeconds)
         {
             pitch += _preset.PitchEnvelopeSemitones * MathF.Exp(-seconds / MathF.Max(_preset.PitchEnvelopeSeconds, 1e-4f));
         }
@@ -453,7 +466,13 @@ internal sealed class SynthVoice
         }
 
         var lfo2 = _preset.Lfo2 is null ? 0f : FastMath.SinCycles(_lfo2Phase);
-        var baseHz = FastMath.PitchToHz(pitch);
+        if (pitch != _lastPitch)
+        {
+            _lastPitch = pitch;
+            _lastHz = FastMath.PitchToHz(pitch);
+        }
+
+        var baseHz = _lastHz;
         var baseIncrement = baseHz / _sampleRate;
 
         for (var c = 0; c < _copyIncrement.Length; c++)
@@ -469,13 +488,22 @@ internal sealed class SynthVoice
         for (var o = 0; o < _oscillators.Length; o++)
         {
             var spec = _oscillators[o];
-            _oscillatorDecayLevel[o] = spec.Decay > 0f ? MathF.Exp(-6.907755f * seconds / spec.Decay) : 1f;
+            if (spec.Decay > 0f)
+            {
+                // Stop evaluating once the partial is 100 dB down.
+                _oscillatorDecayLevel[o] = seconds < 1.7f * spec.Decay ? MathF.Exp(-6.907755f * seconds / spec.Decay) : 0f;
+            }
+
             if (_tables[o] is { } table)
             {
                 var position = spec.TablePosition;
-                if (spec.TableSweepSeconds > 0f)
+                if (spec.TableSweepSeconds > 0f && seconds < 12f * spec.TableSweepSeconds)
                 {
                     position += (spec.TablePositionEnd - spec.TablePosition) * (1f - MathF.Exp(-seconds / spec.TableSweepSeconds));
+                }
+                else if (spec.TableSweepSeconds > 0f)
+                {
+                    position = spec.TablePositionEnd;
                 }
 
                 position = Math.Clamp(position + (spec.TableLfoDepth * lfo2), 0f, 1f) * (table.FrameCount - 1);
@@ -496,19 +524,23 @@ internal sealed class SynthVoice
                 + (f.EnvelopeOctaves * _filterEnvelope.Level)
                 + (f.VelocityOctaves * (_velocity - 1f))
                 + (f.LfoOctaves * lfo2);
-            var cutoff = f.Cutoff * MathF.Pow(2f, octaves);
-            _left1.SetCoefficients(cutoff, _q1, _sampleRate);
-            if (_fourPole)
+            if (octaves != _lastOctaves)
             {
-                _left2.SetCoefficients(cutoff, _q2, _sampleRate);
-            }
-
-            if (_stereo)
-            {
-                _right1.CopyCoefficients(in _left1);
+                _lastOctaves = octaves;
+                var cutoff = f.Cutoff * FastMath.Exp2(octaves);
+                _left1.SetCoefficients(cutoff, _q1, _sampleRate);
                 if (_fourPole)
                 {
-                    _right2.CopyCoefficients(in _left2);
+                    _left2.SetCoefficients(cutoff, _q2, _sampleRate);
+                }
+
+                if (_stereo)
+                {
+                    _right1.CopyCoefficients(in _left1);
+                    if (_fourPole)
+                    {
+                        _right2.CopyCoefficients(in _left2);
+                    }
                 }
             }
         }
@@ -533,11 +565,24 @@ internal sealed class SynthVoice
         for (var j = 0; j < _operatorCount; j++)
         {
             var op = _fm!.Operators[j];
-            var increment = (baseIncrement * op.Ratio) + (op.DetuneHz / _sampleRate);
-            _operatorIncrement[j] = increment;
+            _operatorIncrement[j] = (baseIncrement * op.Ratio) + (op.DetuneHz / _sampleRate);
+        }
+
+        for (var j = 0; j < _operatorCount; j++)
+        {
+            var increment = _operatorIncrement[j];
             _operatorProbe[j] = _operatorEnvelope[j];
             _operatorProbe[j].Advance(length);
-            var end = increment < 0.5f ? _operatorProbe[j].Level * _operatorLevel[j] : 0f;
+            var end = increment < Oscillators.MaxIncrement ? _operatorProbe[j].Level * _operatorLevel[j] : 0f;
+            var target = ModulationTarget(j);
+            if (target >= 0)
+            {
+                // Carson's rule plus a margin: keep f_target + (index + 2)·f_mod under 0.45·fs so FM does
+                // not alias on high notes (the index, in cycles here, shrinks as the note rises).
+                var maxIndex = MathF.Max(0f, ((Oscillators.MaxIncrement - _operatorIncrement[target]) / increment) - 2f);
+                end = MathF.Min(end, maxIndex * InverseTwoPi);
+            }
+
             _operatorStep[j] = (end - _operatorOut[j]) / length;
         }
     }
@@ -584,87 +629,34 @@ internal sealed class SynthVoice
         {
             RenderFm(bufferLeft);
             BlockDc(bufferLeft);
-            if (_stereo)
-            {
-                bufferLeft.CopyTo(bufferRight);
-            }
         }
 
-        for (var c = 0; c < _copyIncrement.Length; c++)
+        if (_stereo)
         {
-            var o = _copyOscillator[c];
-            var gain = _oscillatorGain[o] * _oscillatorDecayLevel[o];
-            var increment = _copyIncrement[c];
-            if (gain == 0f || increment > Oscillators.MaxIncrement || increment <= 0f)
+            // Centre content (FM, unpanned oscillators) goes into the left buffer first and is copied once to the
+            // right one; the alternating unison copies then go to their own sides.
+            for (var c = 0; c < _copyIncrement.Length; c++)
             {
-                continue;
+                if (_copyChannel[c] == 2)
+                {
+                    RenderCopy(c, bufferLeft, CentreGain);
+                }
             }
 
-            var channel = _copyChannel[c];
-            Span<float> target;
-            if (channel == 2 && _stereo)
+            bufferLeft.CopyTo(bufferRight);
+            for (var c = 0; c < _copyIncrement.Length; c++)
             {
-                target = _scratch.AsSpan(0, n);
-                target.Clear();
+                if (_copyChannel[c] != 2)
+                {
+                    RenderCopy(c, _copyChannel[c] == 1 ? bufferRight : bufferLeft, 1f);
+                }
             }
-            else
+        }
+        else
+        {
+            for (var c = 0; c < _copyIncrement.Length; c++)
             {
-                target = channel == 1 ? bufferRight : bufferLeft;
-            }
-
-            var spec = _oscillators[o];
-            var oscillator = _copyOscillators[c];
-            switch (spec.Waveform)
-            {
-                case Waveform.Saw:
-                    oscillator.AddSaw(target, increment, gain);
-                    break;
-                case Waveform.Pulse:
-                    oscillator.AddPulse(target, increment, spec.Duty, gain);
-                    break;
-                case Waveform.Triangle:
-                    oscillator.AddTriangle(target, increment, gain);
-                    break;
-                case Waveform.Sine:
-                    {
-                        var phase = oscillator.Phase;
-                        Oscillators.AddSine(target, ref phase, increment, gain);
-                        oscillator.Phase = phase;
-                        break;
-                    }
-
-                case Waveform.Noise:
-                    if (spec.NoiseBandRatio > 0f)
-                    {
-                        var noise = _modulation2.AsSpan(0, n);
-                        noise.Clear();
-                        Oscillators.AddNoise(noise, ref _noise, gain);
-                        _noiseFilters[o].Process(noise, FilterMode.BandPass);
-                        SpanKernels.Add(noise, target);
-                    }
-                    else
-                    {
-                        Oscillators.AddNoise(target, ref _noise, gain);
-                    }
-
-                    break;
-                case Waveform.Wavetable:
-                    {
-                        var table = _tables[o]!;
-                        var level = _copyLevel[c];
-                        var frame = _tableFrame[o];
-                        var next = table.FrameCount == 1 ? frame : frame + 1;
-                        var phase = oscillator.Phase;
-                        Wavetable.Add(target, ref phase, increment, table.Table(frame, level), table.Table(next, level), _tableMix[o], gain);
-                        oscillator.Phase = phase;
-                        break;
-                    }
-            }
-
-            if (channel == 2 && _stereo)
-            {
-                SpanKernels.AddScaled(target, CentreGain, bufferLeft);
-                SpanKernels.AddScaled(target, CentreGain, bufferRight);
+                RenderCopy(c, bufferLeft, 1f);
             }
         }
 
@@ -679,19 +671,21 @@ internal sealed class SynthVoice
 
         if (_filterMode != FilterMode.Off)
         {
-            _left1.Process(bufferLeft, _filterMode);
-            if (_fourPole)
-            {
-                _left2.Process(bufferLeft, _filterMode);
-            }
-
             if (_stereo)
             {
-                _right1.Process(bufferRight, _filterMode);
+                StateVariableFilter.ProcessPair(ref _left1, ref _right1, bufferLeft, bufferRight, _filterMode);
                 if (_fourPole)
                 {
-                    _right2.Process(bufferRight, _filterMode);
+                    StateVariableFilter.ProcessPair(ref _left2, ref _right2, bufferLeft, bufferRight, _filterMode);
                 }
+            }
+            else if (_fourPole)
+            {
+                StateVariableFilter.ProcessCascade(ref _left1, ref _left2, bufferLeft, _filterMode);
+            }
+            else
+            {
+                _left1.Process(bufferLeft, _filterMode);
             }
         }
 
@@ -702,6 +696,66 @@ internal sealed class SynthVoice
         }
 
         _ampOut += n * _ampStep;
+    }
+
+    private void RenderCopy(int c, Span<float> target, float scale)
+    {
+        var o = _copyOscillator[c];
+        var gain = _oscillatorGain[o] * _oscillatorDecayLevel[o] * scale;
+        var increment = _copyIncrement[c];
+        if (gain == 0f || increment > Oscillators.MaxIncrement || increment <= 0f)
+        {
+            return;
+        }
+
+        var spec = _oscillators[o];
+        var oscillator = _copyOscillators[c];
+        switch (spec.Waveform)
+        {
+            case Waveform.Saw:
+                oscillator.AddSaw(target, increment, gain);
+                break;
+            case Waveform.Pulse:
+                oscillator.AddPulse(target, increment, spec.Duty, gain);
+                break;
+            case Waveform.Triangle:
+                oscillator.AddTriangle(target, increment, gain);
+                break;
+            case Waveform.Sine:
+                {
+                    var phase = oscillator.Phase;
+                    Oscillators.AddSine(target, ref phase, increment, gain);
+                    oscillator.Phase = phase;
+                    break;
+                }
+
+            case Waveform.Noise:
+                if (spec.NoiseBandRatio > 0f)
+                {
+                    var noise = _scratch.AsSpan(0, target.Length);
+                    noise.Clear();
+                    Oscillators.AddNoise(noise, ref _noise, gain);
+                    _noiseFilters[o].Process(noise, FilterMode.BandPass);
+                    SpanKernels.Add(noise, target);
+                }
+                else
+                {
+                    Oscillators.AddNoise(target, ref _noise, gain);
+                }
+
+                break;
+            case Waveform.Wavetable:
+                {
+                    var table = _tables[o]!;
+                    var level = _copyLevel[c];
+                    var frame = _tableFrame[o];
+                    var next = table.FrameCount == 1 ? frame : frame + 1;
+                    var phase = oscillator.Phase;
+                    Wavetable.Add(target, ref phase, increment, table.Table(frame, level), table.Table(next, level), _tableMix[o], gain);
+                    oscillator.Phase = phase;
+                    break;
+                }
+        }
     }
 
     private void BlockDc(Span<float> samples)

@@ -14,7 +14,7 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// synthesizer has rendered its frame — always true for events scheduled before the first <see cref="Render"/> or at
 /// least <see cref="LookAheadFrames"/> frames after <see cref="Position"/>; an event that arrives later than that (but
 /// not before <see cref="Position"/>) is applied at the first frame not yet synthesized, at most
-/// <see cref="LookAheadFrames"/> frames (1.6 ms at 48 kHz) late.</para>
+/// <see cref="LookAheadFrames"/> frames (1.7 ms at 48 kHz) late.</para>
 /// <para><b>Allocation.</b> Buffers, voices, effects and the event queue are allocated in the constructor and in
 /// <see cref="AddStrip(string, string, float, float, float, float)"/>; scheduling and rendering allocate nothing while fewer than the constructor's
 /// <c>eventCapacity</c> events are pending (beyond that the queue grows once).</para>

@@ -1,7 +1,7 @@
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
-/// The built-in wavetables, generated once per process on first use (about 40 ms, 1 MB) by additive synthesis
+/// The built-in wavetables, generated once per process on first use (about 25 ms, 1 MB) by additive synthesis
 /// from the harmonic recipes below; shared, immutable.
 /// </summary>
 internal static class WavetableBank

@@ -97,11 +97,71 @@ public sealed class SynthesizerTests
         }
 
         var peak = Spectrum.Peak(mix);
-        TestContext.Current.TestOutputHelper?.WriteLine($"stems-vs-mix max error {worst:E2}, mix peak {peak:F5} ({20 * Math.Log10(peak):F2} dBFS), 4x peak {InterSamplePeak(mix):F4}");
+        var truePeak = InterSamplePeak(mix);
+        TestContext.Current.TestOutputHelper?.WriteLine($"stems-vs-mix max error {worst:E2}, mix peak {peak:F5} ({20 * Math.Log10(peak):F2} dBFS), 4x peak {truePeak:F4} ({20 * Math.Log10(truePeak):F2} dBTP)");
         SynthHarness.MaybeDump("song-loud", mix, SampleRate);
         Assert.True(worst <= 1e-5f, $"stems differ from the mix by {worst}");
         Assert.True(peak <= Synthesizer.Ceiling, $"peak {peak} above the ceiling");
         Assert.True(peak > 0.8f, "the material should be loud enough to hit the limiter");
+        Assert.True(truePeak < 0.9, $"inter-sample peak {truePeak} (the limiter's 4× detector should keep it near −1 dBTP)");
+    }
+
+    [Theory]
+    [InlineData(22050)]
+    [InlineData(44100)]
+    [InlineData(96000)]
+    public void OtherSampleRates_KeepTheGuarantees(int sampleRate)
+    {
+        var synth = BuildSong(gainBoost: 3f, sampleRate: sampleRate);
+
+        var (mix, stems) = SynthHarness.RenderWithStems(synth, 3 * sampleRate, block: 1000);
+
+        var worst = 0f;
+        for (var i = 0; i < mix.Length / 2; i++)
+        {
+            var sum = stems.Sum(stem => stem[0][i]);
+            worst = Math.Max(worst, Math.Abs(sum - mix[2 * i]));
+        }
+
+        Assert.All(mix, v => Assert.True(float.IsFinite(v)));
+        Assert.True(worst <= 1e-5f, $"stems differ from the mix by {worst}");
+        Assert.True(Spectrum.Peak(mix) <= Synthesizer.Ceiling);
+        Assert.True(Spectrum.Rms(mix) > 0.05);
+    }
+
+    [Fact]
+    public void ExtremePitches_StayFiniteAndBounded()
+    {
+        foreach (var name in InstrumentCatalog.Names)
+        {
+            var synth = new Synthesizer(SampleRate);
+            var strip = synth.AddStrip("s", name, reverbSend: 0f);
+            foreach (var pitch in new[] { 0, 12, 108, 127 })
+            {
+                synth.NoteOn(strip, pitch, 1f, 0);
+                synth.NoteOff(strip, pitch, SampleRate / 2);
+            }
+
+            var mix = SynthHarness.RenderMix(synth, SampleRate);
+            Assert.All(mix, v => Assert.True(float.IsFinite(v), name));
+            Assert.True(Spectrum.Peak(mix) <= Synthesizer.Ceiling, name);
+        }
+    }
+
+    [Fact]
+    public void EventQueue_GrowsBeyondItsCapacityWhenAWholeSongIsScheduledAhead()
+    {
+        var synth = new Synthesizer(SampleRate, eventCapacity: 16);
+        var strip = synth.AddStrip("keys", TestPresets.Sines(8), reverbSend: 0f);
+        for (var i = 0; i < 1000; i++)
+        {
+            synth.NoteOn(strip, 48 + (i % 24), 0.8f, i * 480L);
+            synth.NoteOff(strip, 48 + (i % 24), (i * 480L) + 400);
+        }
+
+        var mix = SynthHarness.RenderMix(synth, 1000 * 480);
+
+        Assert.True(Spectrum.Rms(mix.AsSpan(mix.Length - 96000)) > 0.01, "late notes must still play");
     }
 
     [Fact]
