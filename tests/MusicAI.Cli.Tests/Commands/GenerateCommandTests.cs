@@ -11,7 +11,7 @@ public sealed class GenerateCommandTests
     [Fact]
     public async Task ALoopWithStemsAndMidi_WritesEveryFile_AndReportsJson()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("generate", "--prompt", "dark 90 bpm combat loop in D minor", "--bars", "4", "--seed", "42", "--stems", "--midi", "--sample-rate", "22050", "-o", dir.Path, "--json");
 
@@ -37,7 +37,7 @@ public sealed class GenerateCommandTests
     [Fact]
     public async Task Text_ListsWarningsAndIgnoredWords()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("generate", "--prompt", "calm combat 120 bpm 90 bpm with kazoos", "--bars", "2", "--sample-rate", "22050", "-o", dir.Path);
 
@@ -57,7 +57,7 @@ public sealed class GenerateCommandTests
     [InlineData("--format", "mp3")]
     public async Task BadInput_IsAUsageError_WithAMessage(string option, string value)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("generate", option, value, "-o", dir.Path);
 
@@ -69,7 +69,7 @@ public sealed class GenerateCommandTests
     [Fact]
     public async Task TenHoursWithStems_IsRefused_BecauseLongMusicIsStreamed()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("generate", "--duration", "36000", "--stems", "-o", dir.Path);
 
