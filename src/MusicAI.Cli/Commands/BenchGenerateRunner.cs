@@ -78,8 +78,10 @@ internal sealed class BenchGenerateRunner(double songSeconds, double streamSecon
             }
         }
 
+        _ = BenchGenerateThreadCpuTime.Nanoseconds(); // bind the P/Invoke before timing
         var reads = (int)Math.Ceiling(StreamSeconds * SampleRate / BlockFrames);
         var times = new double[reads];
+        var cpuTimes = new double[reads];
         long allocated = 0;
         var states = AdaptiveMusicStream.StateNames;
         for (var i = 0; i < reads; i++)
@@ -110,27 +112,30 @@ internal sealed class BenchGenerateRunner(double songSeconds, double streamSecon
                 stream.SetTempo((i / 1500) % 2 == 0 ? stream.Parameters.TempoBpm * 1.2 : stream.Parameters.TempoBpm);
             }
 
-            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            var cpuStart = BenchGenerateThreadCpuTime.Nanoseconds();
             var start = Stopwatch.GetTimestamp();
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
             stream.Read(buffer);
-            var end = Stopwatch.GetTimestamp();
             allocated += GC.GetAllocatedBytesForCurrentThread() - bytes;
+            var end = Stopwatch.GetTimestamp();
+            var cpuEnd = BenchGenerateThreadCpuTime.Nanoseconds();
             times[i] = (end - start) * 1000.0 / Stopwatch.Frequency;
+            cpuTimes[i] = (cpuEnd - cpuStart) / 1e6;
             while (stream.TryReadEvent(out _))
             {
             }
         }
 
-        var sorted = (double[])times.Clone();
-        Array.Sort(sorted);
-        return new BenchGenerateStream(
-            reads,
-            BlockFrames * 1000.0 / SampleRate,
-            sorted[^1],
-            sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(sorted.Length * 0.99) - 1)],
-            sorted[sorted.Length / 2],
-            times.Average(),
-            allocated);
+        static (double Max, double P99, double Median) Stats(double[] values)
+        {
+            var sorted = (double[])values.Clone();
+            Array.Sort(sorted);
+            return (sorted[^1], sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(sorted.Length * 0.99) - 1)], sorted[sorted.Length / 2]);
+        }
+
+        var wall = Stats(times);
+        var cpu = BenchGenerateThreadCpuTime.IsAvailable ? Stats(cpuTimes) : ((double Max, double P99, double Median)?)null;
+        return new BenchGenerateStream(reads, BlockFrames * 1000.0 / SampleRate, wall.Max, wall.P99, wall.Median, times.Average(), cpu?.Max, cpu?.P99, allocated);
     }
 
     private static bool TryPinToOneCore(out nint previous)
@@ -164,7 +169,8 @@ internal sealed record BenchGenerateStyle(string Parameters, double AudioSeconds
 }
 
 /// <summary>Timing of 512-frame reads of an adaptive stream.</summary>
-internal sealed record BenchGenerateStream(int Reads, double BlockMs, double MaxMs, double P99Ms, double MedianMs, double MeanMs, long AllocatedBytes);
+/// <remarks>Wall times include preemption by other processes; CPU times (Linux) are the reads' own work.</remarks>
+internal sealed record BenchGenerateStream(int Reads, double BlockMs, double MaxMs, double P99Ms, double MedianMs, double MeanMs, double? MaxCpuMs, double? P99CpuMs, long AllocatedBytes);
 
 /// <summary>Everything <c>musicai bench generate</c> measured.</summary>
 internal sealed record BenchGenerateResult(IReadOnlyList<BenchGenerateStyle> Styles, BenchGenerateStream Stream, bool PinnedToOneCore, int ProcessorCount)
