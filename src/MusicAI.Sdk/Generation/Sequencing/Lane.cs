@@ -22,6 +22,7 @@ internal sealed class Lane
     private SectionScore _current = new();
     private SectionScore _next = new();
     private bool _hasNext;
+    private bool _sourceEnded;
     private int _activeCount;
 
     /// <param name="name">The lane's name (a state name such as "explore"), reported in events.</param>
@@ -72,8 +73,25 @@ internal sealed class Lane
         }
 
         Array.Clear(_cursor);
-        _hasNext = _source.TryNext(_next);
+        _sourceEnded = false;
         Status = LaneStatus.Playing;
+    }
+
+    /// <summary>
+    /// Composes the section after the current one if it is not ready yet. The sequencer calls this once per render
+    /// call for one lane at most, so composing never piles up in a single audio callback.
+    /// </summary>
+    /// <returns>Whether a section was composed.</returns>
+    public bool ComposeAhead()
+    {
+        if (_hasNext || _sourceEnded || _source is null || Status is not (LaneStatus.Playing or LaneStatus.Fading))
+        {
+            return false;
+        }
+
+        _hasNext = _source.TryNext(_next);
+        _sourceEnded = !_hasNext;
+        return true;
     }
 
     /// <summary>Plays a pre-composed one-shot (a stinger) once, from a global beat.</summary>
@@ -81,6 +99,7 @@ internal sealed class Lane
     {
         _current = score;
         _hasNext = false;
+        _sourceEnded = true;
         StartBeat = beat;
         SectionStartBeat = beat;
         Array.Clear(_cursor);
@@ -109,6 +128,7 @@ internal sealed class Lane
         }
 
         var end = SectionEndBeat;
+        ComposeAhead(); // normally done already, on an earlier render call
         if (!_hasNext)
         {
             Status = _activeCount > 0 ? LaneStatus.Ending : LaneStatus.Finished;
@@ -119,7 +139,7 @@ internal sealed class Lane
         (_current, _next) = (_next, _current);
         SectionStartBeat = end;
         Array.Clear(_cursor);
-        _hasNext = _source is not null && _source.TryNext(_next);
+        _hasNext = false; // the one after is composed ahead on a later render call
         return true;
     }
 

@@ -126,6 +126,19 @@ internal sealed class Sequencer
         var frames = mixInterleavedStereo.Length / 2;
         DrainCommands();
         ScheduleUntil(_synth.Position + frames + _synth.LookAheadFrames);
+
+        // Compose ahead: at most one section per call, the active lane first.
+        if (!_states[_active].ComposeAhead())
+        {
+            foreach (var state in _states)
+            {
+                if (state.ComposeAhead())
+                {
+                    break;
+                }
+            }
+        }
+
         if (stems is null)
         {
             _synth.Render(mixInterleavedStereo, Span<float>.Empty);
