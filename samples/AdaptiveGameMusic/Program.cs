@@ -3,14 +3,14 @@
 // exploring at the end of the section. Time is simulated: the "audio callback" pulls 512-frame blocks as a sound
 // card would, and the result is written to a WAV file instead of a speaker.
 //
-//   dotnet run --project samples/AdaptiveGameMusic [-- output.wav]
+//   dotnet run --project samples/AdaptiveGameMusic [-- output.wav]      (default: beside the built sample)
 using System.Globalization;
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Generation;
 
 const int BlockFrames = 512;
 const double GameSeconds = 54;
-var output = args.Length > 0 ? args[0] : "adaptive-game-music.wav";
+var output = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "adaptive-game-music.wav");
 
 var generator = new SongGenerator();
 using var music = generator
@@ -76,14 +76,15 @@ while (music.Position < totalFrames)
     // Gameplay sync: drain the music's events (queued by Read, read here on the game thread).
     while (music.TryReadEvent(out var e))
     {
-        if (e.Kind == MusicEventKind.Beat)
+        if (e.Kind == MusicEventKind.Beat && e.Bar >= 2)
         {
-            continue; // a beat every ~0.6 s is too chatty for the console; a game would flash a light on it
+            continue; // beats are shown for the first two bars only; a game would pulse its UI on every one
         }
 
         var seconds = (double)e.Frame / music.SampleRate;
         var detail = e.Kind switch
         {
+            MusicEventKind.Beat => $"  beat {e.Beat + 1}",
             MusicEventKind.Bar => $"bar {e.Bar}",
             MusicEventKind.SectionChanged => $"section '{e.Section}' starts",
             MusicEventKind.StateChanged => $"state -> {e.State}",
