@@ -27,8 +27,6 @@ internal sealed class ChordWriter
         _ => (9, 28),
     };
 
-    public void ResetContinuity() => _previousCount = 0;
-
     /// <summary>
     /// Runs the voice leading over the section without writing notes, so that a loop starts from the voicing its end
     /// leads into (the wrap is voice-led too).
@@ -110,10 +108,6 @@ internal sealed class ChordWriter
         }
     }
 
-    /// <summary>Gets the voicing chosen last (for tests).</summary>
-    public ReadOnlySpan<int> LastVoicing => _previous.AsSpan(0, _previousCount);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NextVoicing(Chord chord, int tonicMidi, int voices)
     {
         var (low, high) = Range;

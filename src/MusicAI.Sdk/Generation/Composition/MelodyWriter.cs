@@ -68,11 +68,6 @@ internal sealed class MelodyWriter
     private readonly int?[] _home = new int?[2];
     private int? _previousEnd;
 
-    /// <summary>Gets the ops of the last section written (for tests and diagnostics).</summary>
-    public ReadOnlySpan<MelodyOp> LastOps => _ops.AsSpan(0, LastSlotCount);
-
-    public int LastSlotCount { get; private set; }
-
     /// <summary>Composes a motif: a rhythm on the style's grid and a mostly stepwise contour (leaps recover by step).</summary>
     public static void ComposeMotif(SeededRandom rng, StylePreset style, MeterInfo meter, Motif motif)
     {
@@ -220,14 +215,6 @@ internal sealed class MelodyWriter
         }
     }
 
-    /// <summary>Forgets the pitch continuity (start of a new song or state).</summary>
-    public void ResetContinuity()
-    {
-        _home[0] = null;
-        _home[1] = null;
-        _previousEnd = null;
-    }
-
     /// <summary>Writes the melody of a section into <paramref name="output"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(SectionScore section, NoteList output, Motif motifA, Motif motifB, in MelodyContext context)
@@ -306,7 +293,6 @@ internal sealed class MelodyWriter
             SectionKind.Outro => s_outro,
             _ => s_loop,
         };
-        LastSlotCount = slots;
         var cadence = template[^1];
         if (kind == SectionKind.Loop)
         {

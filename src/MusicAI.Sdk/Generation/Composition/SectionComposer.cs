@@ -49,14 +49,6 @@ internal sealed class SectionComposer
 
     public Motif MotifB { get; } = new();
 
-    /// <summary>The melody writer (exposes the last phrase plan for tests).</summary>
-    internal MelodyWriter Melody => _melody;
-
-    /// <summary>The chords writer (exposes voicings for tests).</summary>
-    internal ChordWriter ChordsWriter => _chords;
-
-    public bool UsesSevenths => _sevenths;
-
     /// <summary>The energy of a section kind in this song.</summary>
     public double SectionEnergy(SectionKind kind) => Math.Clamp(Parameters.Energy + SectionKinds.EnergyOffset(kind), 0.05, 1.0);
 

@@ -67,9 +67,6 @@ internal sealed class SeededRandom
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool Chance(double p) => NextDouble() < p;
 
-    /// <summary>A uniform double in [<paramref name="min"/>, <paramref name="max"/>).</summary>
-    public double Range(double min, double max) => min + ((max - min) * NextDouble());
-
     /// <summary>Picks an index with probability proportional to its weight (weights ≥ 0, at least one &gt; 0).</summary>
     public int PickWeighted(ReadOnlySpan<double> weights)
     {
@@ -91,9 +88,6 @@ internal sealed class SeededRandom
 
         return weights.Length - 1;
     }
-
-    /// <summary>Picks one element uniformly.</summary>
-    public T Pick<T>(ReadOnlySpan<T> items) => items[Next(items.Length)];
 
     /// <summary>A stable 64-bit FNV-1a hash of text (the same on every run and platform, unlike string.GetHashCode).</summary>
     public static long StableHash(string? text)

@@ -65,27 +65,6 @@ internal sealed class Sequencer
     /// <summary>The index of the state lane playing.</summary>
     public int ActiveState => _active;
 
-    public Lane ActiveLane => _states[_active];
-
-    public Timebase Timebase => _timebase;
-
-    /// <summary>Whether every lane has finished (offline songs end; streams never do).</summary>
-    public bool IsFinished
-    {
-        get
-        {
-            foreach (var lane in _states)
-            {
-                if (lane.Status is not (LaneStatus.Finished or LaneStatus.Idle))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
-
     /// <summary>Sets initial gains and starts a state at beat 0, frame 0.</summary>
     public void Start(int state, float intensity)
     {
@@ -108,9 +87,6 @@ internal sealed class Sequencer
         _nextBoundary = 0;
         _fresh = true;
     }
-
-    /// <summary>The frame up to which notes and changes have been scheduled (exclusive).</summary>
-    public long ScheduledTo => _scheduledTo;
 
     /// <summary>
     /// Renders the next <c>mix.Length / 2</c> frames, applying changes and raising events on the way.

@@ -56,13 +56,6 @@ internal readonly struct Chord : IEquatable<Chord>
         return false;
     }
 
-    /// <summary>Whether the scale degree (any octave) is a chord tone.</summary>
-    public bool ContainsDegree(int degree)
-    {
-        var offset = Scale.Mod(degree - Degree, 7);
-        return offset is 0 or 2 or 4 || (HasSeventh && offset == 6);
-    }
-
     public bool Equals(Chord other) => Mode == other.Mode && Degree == other.Degree && HasSeventh == other.HasSeventh;
 
     public override bool Equals(object? obj) => obj is Chord other && Equals(other);
