@@ -16,8 +16,8 @@ namespace MusicAI.Sdk.Generation;
 /// <para><b>Precedence.</b> Values set with <c>With…</c> win over the prompt (a warning says so when they differ);
 /// explicit numbers in the prompt win over words ("slow 140 bpm" plays at 140); what neither gives comes from the
 /// style preset and the seed.</para>
-/// <para><b>Seed.</b> Without <see cref="WithSeed"/>, the seed is a stable hash of the request, so the same request
-/// always gives the same music; <see cref="SongParameters.Seed"/> reports it.</para>
+/// <para><b>Seed.</b> Without <see cref="WithSeed"/>, the seed is a stable 31-bit hash of the request, so the same
+/// request always gives the same music; <see cref="SongParameters.Seed"/> reports it.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 [Experimental("MUSICAI001")]

@@ -25,7 +25,7 @@ internal static class ParameterResolver
     {
         var prompt = request.Prompt is { } text ? PromptParser.Parse(text) : new PromptInterpretation();
         var warnings = new List<string>(prompt.Warnings);
-        var seed = request.Seed ?? SeededRandom.StableHash(request.ToString());
+        var seed = request.Seed ?? (SeededRandom.StableHash(request.ToString()) & 0x7FFF_FFFF); // 31 bits: easy to copy back into --seed, exact in JSON
 
         // Style.
         if (request.Style is { } explicitStyle && prompt.Style is { } promptStyle && explicitStyle != promptStyle)
