@@ -75,7 +75,7 @@ public sealed class MelodyTranscriber
         ArgumentNullException.ThrowIfNull(audio);
         var settings = (options ?? TranscriptionOptions.Default).ToSettings();
         var engine = await LoadEngineAsync(progress, cancellationToken).ConfigureAwait(false);
-        using var mono = ToModelInput(audio);
+        using var mono = ModelAudio.ToMono(audio, BasicPitch.SampleRate);
         var activations = engine.Run(mono.GetChannel(0), includeContour: false, progress, cancellationToken);
         var events = NoteDecoder.Decode(activations, settings);
         return Transcription.FromEvents(events, audio.Duration);
@@ -86,17 +86,5 @@ public sealed class MelodyTranscriber
     {
         var resolved = await _models.ResolveAsync(Model, progress, cancellationToken).ConfigureAwait(false);
         return new BasicPitchEngine(_runtime.Sessions.GetModel(resolved.ModelPath, resolved.Id));
-    }
-
-    /// <summary>Mixes to mono and resamples to 22,050 Hz (a new buffer the caller disposes).</summary>
-    internal static AudioBuffer ToModelInput(AudioBuffer audio)
-    {
-        if (audio.SampleRate == BasicPitch.SampleRate)
-        {
-            return audio.ToChannelCount(1);
-        }
-
-        using var mono = audio.ChannelCount == 1 ? null : audio.ToChannelCount(1);
-        return (mono ?? audio).Resample(BasicPitch.SampleRate);
     }
 }

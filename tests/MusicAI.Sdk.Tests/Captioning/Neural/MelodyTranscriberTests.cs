@@ -82,7 +82,7 @@ public sealed class MelodyTranscriberTests
 
         // The activations, through the SDK's own resampler instead of soxr.
         var engine = await transcriber.LoadEngineAsync(null, ct);
-        using var input = MelodyTranscriber.ToModelInput(audio);
+        using var input = ModelAudio.ToMono(audio, BasicPitch.SampleRate);
         var activations = engine.Run(input.GetChannel(0), includeContour: false, null, ct);
         var reference = BasicPitchFixtures.ReadReferenceActivations(fixtures);
         var note = MaxAbsDifference(reference.Note, activations.Note);
