@@ -30,8 +30,7 @@ namespace MusicAI.Sdk.Captioning.Neural;
 /// </example>
 public sealed class MelodyTranscriber
 {
-    private readonly MusicAIRuntime _runtime;
-    private readonly ModelStore _models;
+    private readonly NeuralModelSource _source;
 
     /// <summary>Creates a transcriber.</summary>
     /// <param name="runtime">Runs the model (provider selection, shared sessions).</param>
@@ -41,16 +40,11 @@ public sealed class MelodyTranscriber
     /// <exception cref="ArgumentException"><paramref name="model"/> is empty.</exception>
     public MelodyTranscriber(MusicAIRuntime runtime, ModelStore models, string model = "basic-pitch")
     {
-        ArgumentNullException.ThrowIfNull(runtime);
-        ArgumentNullException.ThrowIfNull(models);
-        ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        _runtime = runtime;
-        _models = models;
-        Model = model;
+        _source = new NeuralModelSource(runtime, models, model);
     }
 
     /// <summary>Gets the model id or path this transcriber loads.</summary>
-    public string Model { get; }
+    public string Model => _source.Model;
 
     /// <summary>Transcribes the notes of <paramref name="audio"/>.</summary>
     /// <param name="audio">Any sample rate and channel count; channels are averaged.</param>
@@ -84,7 +78,7 @@ public sealed class MelodyTranscriber
     /// <summary>Resolves, loads and checks the model.</summary>
     internal async Task<BasicPitchEngine> LoadEngineAsync(IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
     {
-        var resolved = await _models.ResolveAsync(Model, progress, cancellationToken).ConfigureAwait(false);
-        return new BasicPitchEngine(_runtime.Sessions.GetModel(resolved.ModelPath, resolved.Id));
+        var resolved = await _source.ResolveAsync(progress, cancellationToken).ConfigureAwait(false);
+        return new BasicPitchEngine(_source.GetSession(resolved.ModelPath, resolved.Id));
     }
 }

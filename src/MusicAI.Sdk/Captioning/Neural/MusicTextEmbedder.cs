@@ -37,8 +37,7 @@ public sealed class MusicTextEmbedder
     private const string VocabularyFileName = "vocab.json";
     private const string MergesFileName = "merges.txt";
 
-    private readonly MusicAIRuntime _runtime;
-    private readonly ModelStore _models;
+    private readonly NeuralModelSource _source;
     private LoadedTokenizer? _tokenizer;
 
     /// <summary>Creates an embedder.</summary>
@@ -52,16 +51,11 @@ public sealed class MusicTextEmbedder
     /// <exception cref="ArgumentException"><paramref name="model"/> is empty.</exception>
     public MusicTextEmbedder(MusicAIRuntime runtime, ModelStore models, string model = "clap-htsat-unfused")
     {
-        ArgumentNullException.ThrowIfNull(runtime);
-        ArgumentNullException.ThrowIfNull(models);
-        ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        _runtime = runtime;
-        _models = models;
-        Model = model;
+        _source = new NeuralModelSource(runtime, models, model);
     }
 
     /// <summary>Gets the model id or folder this embedder loads.</summary>
-    public string Model { get; }
+    public string Model => _source.Model;
 
     /// <summary>The cosine similarity of two embeddings, −1 to 1 (0 when either is all zeros).</summary>
     /// <param name="first">An embedding.</param>
@@ -138,11 +132,9 @@ public sealed class MusicTextEmbedder
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        var list = ValidateLabels(labels);
-        options ??= ZeroShotOptions.Default;
-        options.ThrowIfInvalid();
+        var (list, settings) = Validate(labels, options);
         var embedding = await EmbedAudioAsync(audio, cancellationToken).ConfigureAwait(false);
-        return await ScoreCoreAsync(embedding, list, options, cancellationToken).ConfigureAwait(false);
+        return await ScoreCoreAsync(embedding, list, settings, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -170,15 +162,15 @@ public sealed class MusicTextEmbedder
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audioEmbedding);
-        var list = ValidateLabels(labels);
-        options ??= ZeroShotOptions.Default;
-        options.ThrowIfInvalid();
-        return ScoreCoreAsync(audioEmbedding, list, options, cancellationToken);
+        var (list, settings) = Validate(labels, options);
+        return ScoreCoreAsync(audioEmbedding, list, settings, cancellationToken);
     }
 
-    private static string[] ValidateLabels(IEnumerable<string> labels)
+    private static (string[] Labels, ZeroShotOptions Options) Validate(IEnumerable<string> labels, ZeroShotOptions? options)
     {
         ArgumentNullException.ThrowIfNull(labels);
+        options ??= ZeroShotOptions.Default;
+        options.ThrowIfInvalid();
         var list = labels.ToArray();
         if (list.Length == 0)
         {
@@ -190,7 +182,7 @@ public sealed class MusicTextEmbedder
             throw new ArgumentException("A label is null or empty.", nameof(labels));
         }
 
-        return list;
+        return (list, options);
     }
 
     private async Task<IReadOnlyList<ZeroShotTag>> ScoreCoreAsync(float[] audioEmbedding, string[] labels, ZeroShotOptions options, CancellationToken cancellationToken)
@@ -232,9 +224,8 @@ public sealed class MusicTextEmbedder
     private async Task<ClapEngine> LoadAsync(bool audio, bool text, CancellationToken cancellationToken)
     {
         var (id, files) = await ResolveFilesAsync(cancellationToken).ConfigureAwait(false);
-        var sessions = _runtime.Sessions;
-        var audioModel = audio ? sessions.GetModel(files[AudioFileName], id + "/" + AudioFileName) : null;
-        var textModel = text ? sessions.GetModel(files[TextFileName], id + "/" + TextFileName) : null;
+        var audioModel = audio ? _source.GetSession(files[AudioFileName], id + "/" + AudioFileName) : null;
+        var textModel = text ? _source.GetSession(files[TextFileName], id + "/" + TextFileName) : null;
         var tokenizer = text ? GetTokenizer(files[VocabularyFileName], files[MergesFileName], id) : null;
         return new ClapEngine(audioModel, textModel, tokenizer);
     }
@@ -264,7 +255,7 @@ public sealed class MusicTextEmbedder
         }
         else
         {
-            var resolved = await _models.ResolveAsync(Model, progress: null, cancellationToken).ConfigureAwait(false);
+            var resolved = await _source.ResolveAsync(progress: null, cancellationToken).ConfigureAwait(false);
             if (resolved.Manifest is null)
             {
                 throw new ModelNotFoundException(

@@ -20,6 +20,30 @@ internal static class BasicPitchFixtures
             ? Path.Combine(shared, "fixtures", "basic-pitch")
             : null;
 
+    /// <summary>Returns the real model's path, or skips the test when the shared models folder is absent.</summary>
+    public static string RequireModel()
+    {
+        var path = ModelPath;
+        if (path is null || !File.Exists(path))
+        {
+            Assert.Skip(SkipReason);
+        }
+
+        return path;
+    }
+
+    /// <summary>Returns the shared fixtures folder, or skips the test when it is absent.</summary>
+    public static string RequireFixtures()
+    {
+        var path = SharedFixtures;
+        if (path is null)
+        {
+            Assert.Skip(SkipReason);
+        }
+
+        return path;
+    }
+
     public const string SkipReason = "The shared models folder (../shared/models with basic-pitch_nmp.onnx and fixtures/basic-pitch) is not present beside the repository.";
 
     /// <summary>Reads the upstream reference activations (<c>model_output_plain.npz</c>: note, onset, contour).</summary>

@@ -2,7 +2,6 @@ using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Captioning.Neural;
 using MusicAI.Sdk.Diagnostics;
 using MusicAI.Sdk.Midi;
-using MusicAI.Sdk.Tests.Audio;
 using MusicAI.Sdk.Tests.Runtime;
 
 namespace MusicAI.Sdk.Tests.Captioning.Neural;
@@ -13,11 +12,8 @@ public sealed class MelodyTranscriberTests
     [Fact]
     public void SoxrResampledInput_ReproducesTheReferenceActivations()
     {
-        if (BasicPitchFixtures.ModelPath is not { } modelPath || BasicPitchFixtures.SharedFixtures is not { } fixtures)
-        {
-            Assert.Skip(BasicPitchFixtures.SkipReason);
-            return;
-        }
+        var modelPath = BasicPitchFixtures.RequireModel();
+        var fixtures = BasicPitchFixtures.RequireFixtures();
 
         using var factory = OnnxFixtures.CpuFactory();
         var engine = new BasicPitchEngine(factory.GetModel(modelPath, "basic-pitch"));
@@ -37,11 +33,7 @@ public sealed class MelodyTranscriberTests
     [Fact]
     public void SoxrResampledInput_DecodesToTheReferenceNotes()
     {
-        if (BasicPitchFixtures.ModelPath is not { } modelPath)
-        {
-            Assert.Skip(BasicPitchFixtures.SkipReason);
-            return;
-        }
+        var modelPath = BasicPitchFixtures.RequireModel();
 
         using var factory = OnnxFixtures.CpuFactory();
         var engine = new BasicPitchEngine(factory.GetModel(modelPath, "basic-pitch"));
@@ -63,21 +55,12 @@ public sealed class MelodyTranscriberTests
     [Fact]
     public async Task WavThroughTheSdkResampler_MatchesTheReferenceNotes()
     {
-        if (BasicPitchFixtures.ModelPath is not { } modelPath || BasicPitchFixtures.SharedFixtures is not { } fixtures)
-        {
-            Assert.Skip(BasicPitchFixtures.SkipReason);
-            return;
-        }
+        var modelPath = BasicPitchFixtures.RequireModel();
+        var fixtures = BasicPitchFixtures.RequireFixtures();
 
         var ct = TestContext.Current.CancellationToken;
-        using var cache = new TemporaryDirectory();
-        await using var client = MusicAIClient.Create(o =>
-        {
-            o.ExecutionProviders = [Sdk.Runtime.ExecutionProvider.Cpu];
-            o.ModelDirectory = cache.Path;
-            o.Offline = true;
-        });
-        var transcriber = new MelodyTranscriber(client.Runtime, client.Models, modelPath);
+        await using var host = new OfflineCpuClient();
+        var transcriber = host.Transcriber(modelPath);
         using var audio = await AudioBuffer.LoadAsync(Path.Combine(fixtures, "vocadito_10.wav"), ct);
 
         // The activations, through the SDK's own resampler instead of soxr.
@@ -106,18 +89,13 @@ public sealed class MelodyTranscriberTests
     [Fact]
     public async Task SynthesizedMelody_IsTranscribedToItsPitches_AndSavedAsMidi()
     {
-        if (BasicPitchFixtures.ModelPath is not { } modelPath)
-        {
-            Assert.Skip(BasicPitchFixtures.SkipReason);
-            return;
-        }
+        var modelPath = BasicPitchFixtures.RequireModel();
 
         // A4, C5, E5, A4: 0.5 s each with 0.1 s rests, 44.1 kHz stereo (mixed to mono and resampled by the transcriber).
         int[] pitches = [69, 72, 76, 69];
         using var audio = Melody(pitches, 44_100, channels: 2);
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
-        var transcriber = new MelodyTranscriber(client.Runtime, client.Models, modelPath);
+        await using var host = new OfflineCpuClient();
+        var transcriber = host.Transcriber(modelPath);
         var reports = new List<ProcessingProgress>();
 
         var transcription = await transcriber.TranscribeAsync(audio, progress: new SyncProgress(reports), cancellationToken: TestContext.Current.CancellationToken);
@@ -135,7 +113,7 @@ public sealed class MelodyTranscriberTests
         Assert.All(reports, r => Assert.Equal("transcribe", r.Stage));
         Assert.Equal(reports[^1].Total, reports[^1].Completed);
 
-        var path = Path.Combine(cache.Path, "melody.mid");
+        var path = Path.Combine(host.CachePath, "melody.mid");
         transcription.SaveMidi(path);
         var midi = MidiFileReader.Read(path);
         var track = Assert.Single(midi.Tracks);
@@ -148,15 +126,10 @@ public sealed class MelodyTranscriberTests
     [Fact]
     public async Task SilenceAndTinyClips_GiveNoNotes()
     {
-        if (BasicPitchFixtures.ModelPath is not { } modelPath)
-        {
-            Assert.Skip(BasicPitchFixtures.SkipReason);
-            return;
-        }
+        var modelPath = BasicPitchFixtures.RequireModel();
 
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
-        var transcriber = new MelodyTranscriber(client.Runtime, client.Models, modelPath);
+        await using var host = new OfflineCpuClient();
+        var transcriber = host.Transcriber(modelPath);
         using var silence = AudioBuffer.Create(1, 48_000, 48_000);
         using var tiny = AudioBuffer.Create(2, 100, 44_100);
 
@@ -167,39 +140,22 @@ public sealed class MelodyTranscriberTests
     [Fact]
     public async Task Cancellation_WrongModelsAndBadOptions_FailClearly()
     {
-        if (BasicPitchFixtures.ModelPath is not { } modelPath)
-        {
-            Assert.Skip(BasicPitchFixtures.SkipReason);
-            return;
-        }
+        var modelPath = BasicPitchFixtures.RequireModel();
 
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
+        await using var host = new OfflineCpuClient();
         using var audio = Melody([69], 22_050, channels: 1);
-        var transcriber = new MelodyTranscriber(client.Runtime, client.Models, modelPath);
+        var transcriber = host.Transcriber(modelPath);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transcriber.TranscribeAsync(audio, cancellationToken: new CancellationToken(canceled: true)));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => transcriber.TranscribeAsync(audio, new TranscriptionOptions { OnsetThreshold = 1.5 }, cancellationToken: TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => transcriber.TranscribeAsync(audio, new TranscriptionOptions { MinimumFrequency = 500, MaximumFrequency = 400 }, cancellationToken: TestContext.Current.CancellationToken));
 
-        var wrong = new MelodyTranscriber(client.Runtime, client.Models, OnnxFixtures.Path("affine.onnx"));
+        var wrong = host.Transcriber(OnnxFixtures.Path("affine.onnx"));
         var ex = await Assert.ThrowsAsync<ModelContractException>(() => wrong.TranscribeAsync(audio, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("basic-pitch", ex.Message, StringComparison.Ordinal);
 
-        var missing = new MelodyTranscriber(client.Runtime, client.Models, Path.Combine(cache.Path, "nope.onnx"));
+        var missing = host.Transcriber(Path.Combine(host.CachePath, "nope.onnx"));
         await Assert.ThrowsAsync<ModelNotFoundException>(() => missing.TranscribeAsync(audio, cancellationToken: TestContext.Current.CancellationToken));
-    }
-
-    private static MusicAIClient CpuClient(out TemporaryDirectory cache)
-    {
-        var directory = new TemporaryDirectory();
-        cache = directory;
-        return MusicAIClient.Create(o =>
-        {
-            o.ExecutionProviders = [Sdk.Runtime.ExecutionProvider.Cpu];
-            o.ModelDirectory = directory.Path;
-            o.Offline = true;
-        });
     }
 
     /// <summary>Sine notes of 0.5 s with 0.1 s rests and 10 ms fades, amplitude 0.5.</summary>

@@ -18,11 +18,10 @@ public sealed class MusicTextEmbedderTests
     [Fact]
     public async Task AudioEmbedding_MatchesPython()
     {
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
+        await using var host = new OfflineCpuClient();
         using var expected = ClapFixtures.Expected();
         using var audio = AudioBuffer.FromChannels(48_000, ClapFixtures.Clip);
-        var embedder = new MusicTextEmbedder(client.Runtime, client.Models, ClapFixtures.Folder);
+        var embedder = host.Embedder(ClapFixtures.Folder);
 
         var embedding = await embedder.EmbedAudioAsync(audio, TestContext.Current.CancellationToken);
 
@@ -33,10 +32,9 @@ public sealed class MusicTextEmbedderTests
     [Fact]
     public async Task TextEmbedding_MatchesPython()
     {
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
+        await using var host = new OfflineCpuClient();
         using var expected = ClapFixtures.Expected();
-        var embedder = new MusicTextEmbedder(client.Runtime, client.Models, ClapFixtures.Folder);
+        var embedder = host.Embedder(ClapFixtures.Folder);
 
         var embedding = await embedder.EmbedTextAsync(expected.RootElement.GetProperty("text").GetString()!, TestContext.Current.CancellationToken);
 
@@ -46,8 +44,7 @@ public sealed class MusicTextEmbedderTests
     [Fact]
     public async Task ZeroShotScores_MatchPython_BestFirst()
     {
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
+        await using var host = new OfflineCpuClient();
         using var expected = ClapFixtures.Expected();
         var root = expected.RootElement;
         var labels = root.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
@@ -55,7 +52,7 @@ public sealed class MusicTextEmbedderTests
         var similarities = ClapFixtures.Floats(root.GetProperty("similarities"));
         var options = new ZeroShotOptions { Template = root.GetProperty("template").GetString()!, LogitScale = root.GetProperty("logit_scale").GetDouble() };
         using var audio = AudioBuffer.FromChannels(48_000, ClapFixtures.Clip);
-        var embedder = new MusicTextEmbedder(client.Runtime, client.Models, ClapFixtures.Folder);
+        var embedder = host.Embedder(ClapFixtures.Folder);
 
         var tags = await embedder.TagAsync(audio, labels, options, TestContext.Current.CancellationToken);
 
@@ -82,13 +79,12 @@ public sealed class MusicTextEmbedderTests
     [Fact]
     public async Task BatchedPrompts_EqualOneAtATime_DespitePadding()
     {
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
+        await using var host = new OfflineCpuClient();
         using var expected = ClapFixtures.Expected();
         var root = expected.RootElement;
         var labels = root.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
         var batched = root.GetProperty("label_text_embeddings").EnumerateArray().Select(ClapFixtures.Floats).ToArray();
-        var embedder = new MusicTextEmbedder(client.Runtime, client.Models, ClapFixtures.Folder);
+        var embedder = host.Embedder(ClapFixtures.Folder);
 
         for (var i = 0; i < labels.Length; i++)
         {
@@ -100,9 +96,8 @@ public sealed class MusicTextEmbedderTests
     [Fact]
     public async Task AnyRateAndChannelCount_IsResampledTo48kMono()
     {
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
-        var embedder = new MusicTextEmbedder(client.Runtime, client.Models, ClapFixtures.Folder);
+        await using var host = new OfflineCpuClient();
+        var embedder = host.Embedder(ClapFixtures.Folder);
         using var stereo = AudioBuffer.FromInterleaved(AudioTestHelpers.Signal(44_100, 2, 44_100), 2, 44_100);
         using var silence = AudioBuffer.Create(1, 10, 16_000);
 
@@ -118,10 +113,9 @@ public sealed class MusicTextEmbedderTests
     [Fact]
     public async Task BadArguments_AndIncompleteModels_FailClearly()
     {
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
+        await using var host = new OfflineCpuClient();
         using var audio = AudioBuffer.FromChannels(48_000, ClapFixtures.Clip);
-        var embedder = new MusicTextEmbedder(client.Runtime, client.Models, ClapFixtures.Folder);
+        var embedder = host.Embedder(ClapFixtures.Folder);
         var ct = TestContext.Current.CancellationToken;
 
         await Assert.ThrowsAsync<ArgumentException>(() => embedder.TagAsync(audio, [], cancellationToken: ct));
@@ -135,21 +129,21 @@ public sealed class MusicTextEmbedderTests
 
         using var incomplete = new TemporaryDirectory();
         ClapFixtures.CopyWithout(incomplete.Path, "merges.txt");
-        var partial = new MusicTextEmbedder(client.Runtime, client.Models, incomplete.Path);
+        var partial = host.Embedder(incomplete.Path);
         var missing = await Assert.ThrowsAsync<ModelNotFoundException>(() => partial.EmbedTextAsync("jazz", ct));
         Assert.Contains("merges.txt", missing.Message, StringComparison.Ordinal);
 
-        var singleFile = new MusicTextEmbedder(client.Runtime, client.Models, Path.Combine(ClapFixtures.Folder, "audio_model.onnx"));
+        var singleFile = host.Embedder(Path.Combine(ClapFixtures.Folder, "audio_model.onnx"));
         await Assert.ThrowsAsync<ModelNotFoundException>(() => singleFile.EmbedAudioAsync(audio, ct));
 
         using var swapped = new TemporaryDirectory();
         ClapFixtures.CopyWithout(swapped.Path, "audio_model.onnx");
         File.Copy(OnnxFixtures.Path("affine.onnx"), Path.Combine(swapped.Path, "audio_model.onnx"));
-        var wrong = new MusicTextEmbedder(client.Runtime, client.Models, swapped.Path);
+        var wrong = host.Embedder(swapped.Path);
         await Assert.ThrowsAsync<ModelContractException>(() => wrong.EmbedAudioAsync(audio, ct));
 
         // The catalog model is not in this empty offline cache.
-        var catalog = new MusicTextEmbedder(client.Runtime, client.Models);
+        var catalog = new MusicTextEmbedder(host.Client.Runtime, host.Client.Models);
         await Assert.ThrowsAsync<ModelNotFoundException>(() => catalog.EmbedTextAsync("jazz", ct));
     }
 
@@ -164,9 +158,8 @@ public sealed class MusicTextEmbedderTests
             return;
         }
 
-        await using var client = CpuClient(out var cache);
-        using var _ = cache;
-        var embedder = new MusicTextEmbedder(client.Runtime, client.Models, folder);
+        await using var host = new OfflineCpuClient();
+        var embedder = host.Embedder(folder);
         var ct = TestContext.Current.CancellationToken;
 
         var dog = await embedder.EmbedTextAsync("a dog barking", ct);
@@ -179,18 +172,6 @@ public sealed class MusicTextEmbedderTests
         Assert.True(MusicTextEmbedder.Similarity(dog, bark) > MusicTextEmbedder.Similarity(dog, piano), "'a dog barking' should be closer to 'the sound of a barking dog' than to 'classical piano music'.");
         Assert.Equal(ZeroShotLabels.Genres.Count, tags.Count);
         Assert.Equal(1f, tags.Sum(t => t.Score), 1e-4f);
-    }
-
-    private static MusicAIClient CpuClient(out TemporaryDirectory cache)
-    {
-        var directory = new TemporaryDirectory();
-        cache = directory;
-        return MusicAIClient.Create(o =>
-        {
-            o.ExecutionProviders = [Sdk.Runtime.ExecutionProvider.Cpu];
-            o.ModelDirectory = directory.Path;
-            o.Offline = true;
-        });
     }
 
     private static float Norm(float[] vector) => MathF.Sqrt(vector.Sum(v => v * v));

@@ -9,12 +9,7 @@ public sealed class NoteDecoderTests
     [Fact]
     public void ReferenceActivations_DecodeToTheReferenceNotes_InTheReferenceOrder()
     {
-        if (BasicPitchFixtures.SharedFixtures is not { } fixtures)
-        {
-            Assert.Skip(BasicPitchFixtures.SkipReason);
-            return;
-        }
-
+        var fixtures = BasicPitchFixtures.RequireFixtures();
         var activations = BasicPitchFixtures.ReadReferenceActivations(fixtures);
         var expected = BasicPitchFixtures.ReadReferenceNotes();
 
