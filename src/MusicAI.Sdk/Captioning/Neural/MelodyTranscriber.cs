@@ -16,8 +16,9 @@ namespace MusicAI.Sdk.Captioning.Neural;
 /// <see cref="MusicAIOptions.Offline"/>) and its session is shared through the <see cref="MusicAIRuntime"/>.</para>
 /// <para>Thread-safe: one instance may transcribe several recordings at once. It owns nothing: the runtime and store
 /// own the session and files.</para>
-/// <para>Memory: about 700 bytes per frame of audio (86 frames per second), ≈ 3.6 MB per minute, plus the resampled
-/// audio.</para>
+/// <para>Memory: the note and onset activations take 704 bytes per frame (86 frames per second, 3.6 MB per minute of
+/// audio) and decoding briefly adds about 1 KB per frame (5.5 MB per minute), plus the mono 22,050 Hz copy of the audio (5.3 MB per
+/// minute). For very long recordings transcribe slices (<see cref="AudioBuffer.Slice"/>).</para>
 /// </remarks>
 /// <example>
 /// <code>

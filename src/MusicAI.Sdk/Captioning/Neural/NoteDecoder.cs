@@ -40,9 +40,15 @@ internal static class NoteDecoder
             return events;
         }
 
-        var frames = (float[])activations.Note.Clone();
-        var predictedOnsets = (float[])activations.Onset.Clone();
-        ConstrainFrequency(frames, predictedOnsets, settings.MinimumFrequency, settings.MaximumFrequency);
+        // The activations are only read, except that frequency limits zero bins (in copies, not the caller's arrays).
+        var frames = activations.Note;
+        var predictedOnsets = activations.Onset;
+        if (settings.MinimumFrequency is not null || settings.MaximumFrequency is not null)
+        {
+            frames = (float[])frames.Clone();
+            predictedOnsets = (float[])predictedOnsets.Clone();
+            ConstrainFrequency(frames, predictedOnsets, settings.MinimumFrequency, settings.MaximumFrequency);
+        }
         var onsets = settings.InferOnsets ? InferOnsets(predictedOnsets, frames, frameCount) : Array.ConvertAll(predictedOnsets, v => (double)v);
 
         var remaining = (float[])frames.Clone();
@@ -192,11 +198,6 @@ internal static class NoteDecoder
         const int bins = BasicPitch.PitchCount;
         var from = minimumHz is { } low ? Math.Clamp(BinOf(low), 0, bins) : 0;
         var to = maximumHz is { } high ? Math.Clamp(BinOf(high), 0, bins) : bins;
-        if (from == 0 && to == bins)
-        {
-            return;
-        }
-
         for (var offset = 0; offset < frames.Length; offset += bins)
         {
             for (var f = 0; f < bins; f++)

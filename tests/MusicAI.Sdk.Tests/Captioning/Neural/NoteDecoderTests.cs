@@ -105,8 +105,12 @@ public sealed class NoteDecoderTests
         a.Onset[(10 * Bins) + 39] = 0.9f;
 
         var settings = new NoteDecodingSettings { MinimumFrequency = minimum, MaximumFrequency = maximum };
+        var note = (float[])a.Note.Clone();
+        var onset = (float[])a.Onset.Clone();
 
         Assert.Equal(expected, NoteDecoder.Decode(a, settings).Count);
+        Assert.Equal(note, a.Note);
+        Assert.Equal(onset, a.Onset);
     }
 
     [Fact]
