@@ -88,7 +88,7 @@ public sealed class MusicTextEmbedder
     {
         ArgumentNullException.ThrowIfNull(audio);
         var engine = await LoadAsync(audio: true, text: false, cancellationToken).ConfigureAwait(false);
-        using var mono = ModelAudio.ToMono(audio, ClapFeatureExtractor.SampleRate);
+        using var mono = ToModelInput(audio);
         return engine.EmbedAudio(mono.GetChannel(0), cancellationToken);
     }
 
@@ -164,6 +164,17 @@ public sealed class MusicTextEmbedder
         ArgumentNullException.ThrowIfNull(audioEmbedding);
         var (list, settings) = Validate(labels, options);
         return ScoreCoreAsync(audioEmbedding, list, settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// Mono 48 kHz audio for the audio tower: only the first 10.1 s are converted when the recording is longer (the
+    /// tower sees the first 10 s; the extra 0.1 s covers the resampling filter, so the result equals converting it all).
+    /// </summary>
+    internal static AudioBuffer ToModelInput(AudioBuffer audio)
+    {
+        var needed = (int)Math.Min(int.MaxValue, Math.Ceiling(audio.SampleRate * (((double)ClapFeatureExtractor.MaxSamples / ClapFeatureExtractor.SampleRate) + 0.1)));
+        using var head = audio.FrameCount > needed ? audio.Slice(0, needed) : null;
+        return ModelAudio.ToMono(head ?? audio, ClapFeatureExtractor.SampleRate);
     }
 
     private static (string[] Labels, ZeroShotOptions Options) Validate(IEnumerable<string> labels, ZeroShotOptions? options)

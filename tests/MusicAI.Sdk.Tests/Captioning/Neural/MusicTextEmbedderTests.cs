@@ -111,6 +111,23 @@ public sealed class MusicTextEmbedderTests
     }
 
     [Fact]
+    public void LongRecordings_OnlyTheirHeadIsConverted_WithTheSameFeatures()
+    {
+        using var song = AudioBuffer.FromInterleaved(AudioTestHelpers.Signal(44_100 * 14, 2, 44_100), 2, 44_100);
+        using var head = MusicTextEmbedder.ToModelInput(song);
+        using var mono = song.ToChannelCount(1);
+        using var whole = mono.Resample(48_000);
+        var fromHead = new float[ClapFeatureExtractor.FeatureCount];
+        var fromWhole = new float[ClapFeatureExtractor.FeatureCount];
+
+        ClapFeatureExtractor.Extract(head.GetChannel(0), fromHead);
+        ClapFeatureExtractor.Extract(whole.GetChannel(0), fromWhole);
+
+        Assert.InRange(head.FrameCount, ClapFeatureExtractor.MaxSamples, ClapFeatureExtractor.MaxSamples + 4_900);
+        Assert.Equal(fromWhole, fromHead);
+    }
+
+    [Fact]
     public async Task BadArguments_AndIncompleteModels_FailClearly()
     {
         await using var host = new OfflineCpuClient();
