@@ -11,5 +11,6 @@ internal static class CommandCatalog
         DoctorCommand.Create(console),
         ModelsCommand.Create(console),
         BenchCommand.Create(console),
+        TranscribeCommand.Create(console),
     ];
 }
