@@ -30,7 +30,7 @@ public sealed class TranscribeCommandTests
             return;
         }
 
-        using var folder = new TempDirectory();
+        using var folder = new TemporaryDirectory();
         var wav = await WriteMelodyAsync(folder.Path, [69, 72, 76]);
         var midi = Path.Combine(folder.Path, "melody.mid");
 
@@ -59,7 +59,7 @@ public sealed class TranscribeCommandTests
             return;
         }
 
-        using var folder = new TempDirectory();
+        using var folder = new TemporaryDirectory();
         var wav = await WriteMelodyAsync(folder.Path, [60]);
 
         var result = await CliRunner.RunAsync("transcribe", wav, "--model", model, "--models-dir", folder.Path);
@@ -72,7 +72,7 @@ public sealed class TranscribeCommandTests
     [Fact]
     public async Task MissingAudio_Exits2_AndBadThreshold_Exits1()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TemporaryDirectory();
 
         var missing = await CliRunner.RunAsync("transcribe", Path.Combine(folder.Path, "nope.wav"), "--models-dir", folder.Path, "--offline");
         var badThreshold = await CliRunner.RunAsync("transcribe", Path.Combine(folder.Path, "nope.wav"), "--onset-threshold", "1.5");

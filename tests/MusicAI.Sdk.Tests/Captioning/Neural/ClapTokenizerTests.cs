@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MusicAI.Sdk.Captioning.Neural;
 using MusicAI.Sdk.Diagnostics;
-using MusicAI.Sdk.Tests.Audio;
 
 namespace MusicAI.Sdk.Tests.Captioning.Neural;
 
