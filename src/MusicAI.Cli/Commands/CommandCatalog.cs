@@ -12,5 +12,6 @@ internal static class CommandCatalog
         ModelsCommand.Create(console),
         BenchCommand.Create(console),
         GenerateCommand.Create(console),
+        TranscribeCommand.Create(console),
     ];
 }
