@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
+using MusicAI.Sdk.Generation;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
 
@@ -40,6 +42,10 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
 
     /// <summary>Gets the model cache: resolves catalog ids and paths to local files, downloading and verifying them.</summary>
     public ModelStore Models { get; }
+
+    /// <summary>Gets the song generator (procedural composer and synthesizer; default <see cref="SongGeneratorOptions"/>).</summary>
+    [Experimental("MUSICAI001")]
+    public SongGenerator Generation { get; } = new();
 
     /// <summary>Gets the validated options snapshot (features read it; do not change it).</summary>
     internal MusicAIOptions Options { get; }
