@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using MusicAI.Sdk.Captioning;
+using MusicAI.Sdk.Generation;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
 
@@ -45,6 +47,10 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
 
     /// <summary>Gets the captioner (tempo, key, loudness, sections, vocals, mood → caption and JSON; default <see cref="CaptionerOptions"/>).</summary>
     public Captioner Captioner { get; }
+
+    /// <summary>Gets the song generator (procedural composer and synthesizer; default <see cref="SongGeneratorOptions"/>).</summary>
+    [Experimental("MUSICAI001")]
+    public SongGenerator Generation { get; } = new();
 
     /// <summary>Gets the validated options snapshot (features read it; do not change it).</summary>
     internal MusicAIOptions Options { get; }

@@ -13,5 +13,7 @@ internal static class CommandCatalog
         BenchCommand.Create(console),
         CaptionCommand.Create(console),
         new Command("eval", "Measure accuracy against annotated material.") { Subcommands = { CaptionEvalCommand.Create(console) } },
+        GenerateCommand.Create(console),
+        TranscribeCommand.Create(console),
     ];
 }

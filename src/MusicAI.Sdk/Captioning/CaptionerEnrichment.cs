@@ -1,5 +1,5 @@
 using MusicAI.Sdk.Audio;
-using MusicAI.Sdk.Midi;
+using MusicAI.Sdk.Captioning.Neural;
 
 namespace MusicAI.Sdk.Captioning;
 
@@ -18,9 +18,9 @@ internal sealed class CaptionerEnrichment(AudioBuffer? audio, string? path, Canc
     /// <summary>Gets the cancellation token of the request.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>Gets or sets zero-shot tags (label → score), or null.</summary>
-    public IReadOnlyDictionary<string, float>? ZeroShotTags { get; set; }
+    /// <summary>Gets or sets zero-shot tags (best first), or null.</summary>
+    public IReadOnlyList<ZeroShotTag>? ZeroShotTags { get; set; }
 
-    /// <summary>Gets or sets melody notes, or null.</summary>
-    public IReadOnlyList<MidiNote>? Melody { get; set; }
+    /// <summary>Gets or sets transcribed notes, or null.</summary>
+    public IReadOnlyList<TranscribedNote>? Melody { get; set; }
 }

@@ -1,5 +1,5 @@
 using MusicAI.Sdk.Captioning.Text;
-using MusicAI.Sdk.Midi;
+using MusicAI.Sdk.Captioning.Neural;
 
 namespace MusicAI.Sdk.Captioning;
 
@@ -57,12 +57,16 @@ public sealed class MusicDescription
     public LyricsAnalysis? Lyrics { get; internal init; }
 
     /// <summary>
-    /// Gets zero-shot tags (label → score) from the CLAP path, or <see langword="null"/> when that path is not configured.
+    /// Gets zero-shot tags from the CLAP path (<see cref="MusicTextEmbedder"/>), best first, or <see langword="null"/>
+    /// when that path is not configured.
     /// </summary>
-    public IReadOnlyDictionary<string, float>? ZeroShotTags { get; internal init; }
+    public IReadOnlyList<ZeroShotTag>? ZeroShotTags { get; internal init; }
 
-    /// <summary>Gets the transcribed melody notes from the basic-pitch path, or <see langword="null"/> when that path is not configured.</summary>
-    public IReadOnlyList<MidiNote>? Melody { get; internal init; }
+    /// <summary>
+    /// Gets the transcribed notes from the basic-pitch path (<see cref="MelodyTranscriber"/>), or <see langword="null"/>
+    /// when that path is not configured.
+    /// </summary>
+    public IReadOnlyList<TranscribedNote>? Melody { get; internal init; }
 
     /// <summary>Gets short descriptors for search and playlists (only confident ones), for example <c>"mid-tempo"</c>, <c>"minor key"</c>, <c>"vocals"</c>.</summary>
     public IReadOnlyList<string> Tags { get; internal set; } = [];

@@ -7,7 +7,7 @@ namespace MusicAI.Cli.Tests.Commands;
 /// <summary><c>musicai caption</c>, <c>musicai eval caption</c> and <c>musicai bench caption</c> run in-process.</summary>
 public sealed class CaptionCommandTests
 {
-    private static async Task<string> SongAsync(TempDirectory directory, string name = "song.wav", double seconds = 30)
+    private static async Task<string> SongAsync(TemporaryDirectory directory, string name = "song.wav", double seconds = 30)
     {
         var path = Path.Combine(directory.Path, name);
         using var song = CaptionBenchSong.Create(seconds);
@@ -18,7 +18,7 @@ public sealed class CaptionCommandTests
     [Fact]
     public async Task Json_DescribesTheSong()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var song = await SongAsync(directory);
 
         var result = await CliRunner.RunAsync("caption", song, "--json");
@@ -35,7 +35,7 @@ public sealed class CaptionCommandTests
     [Fact]
     public async Task Styles_AndLyrics()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         var song = await SongAsync(directory);
         var lyrics = Path.Combine(directory.Path, "lyrics.txt");
         await File.WriteAllTextAsync(lyrics, "Dancing in the moonlight tonight\nDancing in the moonlight tonight\nAll night long we dance", TestContext.Current.CancellationToken);
@@ -72,7 +72,7 @@ public sealed class CaptionCommandTests
     [Fact]
     public async Task Eval_ScoresTempoAndKey()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
         await SongAsync(directory, "a.wav", 30);
         await SongAsync(directory, "b.wav", 20);
         var csv = Path.Combine(directory.Path, "annotations.csv");
@@ -95,7 +95,7 @@ public sealed class CaptionCommandTests
     [Fact]
     public async Task Eval_WithoutAnnotations_IsAnInputError()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("eval", "caption", directory.Path);
 

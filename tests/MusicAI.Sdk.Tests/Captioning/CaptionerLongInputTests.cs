@@ -1,6 +1,5 @@
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Captioning;
-using MusicAI.Sdk.Tests.Audio;
 
 namespace MusicAI.Sdk.Tests.Captioning;
 

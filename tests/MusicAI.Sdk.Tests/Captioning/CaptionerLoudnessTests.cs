@@ -1,5 +1,4 @@
 using MusicAI.Sdk.Captioning;
-using MusicAI.Sdk.Tests.Audio;
 
 namespace MusicAI.Sdk.Tests.Captioning;
 

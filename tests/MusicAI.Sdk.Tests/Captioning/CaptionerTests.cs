@@ -84,7 +84,7 @@ public sealed partial class CaptionerTests
     public async Task File_IsAnalysedLikeTheBuffer()
     {
         using var audio = Song();
-        using var directory = new Audio.TemporaryDirectory();
+        using var directory = new TemporaryDirectory();
         var path = Path.Combine(directory.Path, "song.wav");
         await audio.SaveWavAsync(path, TestContext.Current.CancellationToken);
 

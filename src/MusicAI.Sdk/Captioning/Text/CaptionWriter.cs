@@ -256,7 +256,7 @@ internal static class CaptionWriter
             return;
         }
 
-        var top = tags.OrderByDescending(t => t.Value).Take(3).Select(t => string.Create(s_invariant, $"{t.Key} ({t.Value:0.00})"));
+        var top = tags.OrderByDescending(t => t.Score).Take(3).Select(t => string.Create(s_invariant, $"{t.Label} ({t.Score:0.00})"));
         text.Append(" Zero-shot tags: ").Append(string.Join(", ", top)).Append('.');
     }
 

@@ -116,13 +116,17 @@ internal static class DescriptionJson
             WriteLyrics(w, d.Lyrics);
             if (d.ZeroShotTags is { } tags)
             {
-                w.WriteStartObject("zero_shot_tags");
-                foreach (var tag in tags.OrderByDescending(t => t.Value))
+                w.WriteStartArray("zero_shot_tags");
+                foreach (var tag in tags.OrderByDescending(t => t.Score))
                 {
-                    w.WriteNumber(tag.Key, Math.Round(tag.Value, 4));
+                    w.WriteStartObject();
+                    w.WriteString("label", tag.Label);
+                    w.WriteNumber("score", Math.Round(tag.Score, 4));
+                    w.WriteNumber("similarity", Math.Round(tag.Similarity, 4));
+                    w.WriteEndObject();
                 }
 
-                w.WriteEndObject();
+                w.WriteEndArray();
             }
             else
             {
@@ -139,6 +143,7 @@ internal static class DescriptionJson
                     w.WriteNumber("start", Math.Round(note.Start, 4));
                     w.WriteNumber("end", Math.Round(note.End, 4));
                     w.WriteNumber("velocity", note.Velocity);
+                    w.WriteNumber("amplitude", Math.Round(note.Amplitude, 4));
                     w.WriteEndObject();
                 }
 

@@ -64,11 +64,11 @@ internal static class TagWriter
 
         if (description.ZeroShotTags is { } zeroShot)
         {
-            foreach (var tag in zeroShot.Where(t => t.Value >= 0.1f).OrderByDescending(t => t.Value).Take(5))
+            foreach (var tag in zeroShot.Where(t => t.Score >= 0.1f).OrderByDescending(t => t.Score).Take(5))
             {
-                if (!tags.Contains(tag.Key))
+                if (!tags.Contains(tag.Label))
                 {
-                    tags.Add(tag.Key);
+                    tags.Add(tag.Label);
                 }
             }
         }
