@@ -17,7 +17,7 @@ namespace MusicAI.Sdk.Captioning;
 /// when they are configured; otherwise those stay <see langword="null"/>.</para>
 /// <para>Thread-safe: one instance can serve concurrent calls. <see cref="WithLyrics"/> and <see cref="WithStyle"/>
 /// start a new, cheap <see cref="CaptionRequest"/> and never change the captioner. Memory is bounded by the analysis
-/// window (≈ 1 minute of audio) plus ≈ 30 MB of features per hour of input, so files of several hours can be
+/// window (≈ 1 minute of audio) plus 25–50 MB of features per hour of input, so files of several hours can be
 /// analysed; in-memory buffers are not copied.</para>
 /// <para>Bad input never throws past argument checks: silence, noise, very short clips and speech give a sensible
 /// description with low confidences; NaN and infinite samples count as silence.</para>
