@@ -4,14 +4,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MusicAI.Cli.Infrastructure;
+using MusicAI.Sdk;
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Captioning;
 using MusicAI.Sdk.Captioning.Analysis;
+using MusicAI.Sdk.Captioning.Beats;
+using MusicAI.Sdk.Runtime;
 
 namespace MusicAI.Cli.Commands;
 
 /// <summary>
-/// <c>musicai bench caption [--json] [--runs N] [--input FILE]</c>: full Captioner analysis time of a 3-minute song on
+/// <c>musicai bench caption [--json] [--runs N] [--input FILE] [--beat-tracker dsp|beatnet]</c>: full Captioner analysis time of a 3-minute song on
 /// one core, as seconds per minute of audio, with a per-stage breakdown and allocations.
 /// </summary>
 internal static class BenchCaptionCommand
@@ -26,19 +29,42 @@ internal static class BenchCaptionCommand
         var input = new Option<string?>("--input") { Description = "Analyse this audio file instead of the built-in 3-minute song.", HelpName = "FILE" };
         var seconds = new Option<int>("--seconds") { Description = "Length of the built-in song in seconds.", DefaultValueFactory = _ => 180 };
         var allCores = new Option<bool>("--all-cores") { Description = "Do not pin the process to one core (the analysis itself is single-threaded either way)." };
+        var beats = CaptionCommand.BeatTrackerOption();
+        var modelsDir = new Option<string?>("--models-dir") { Description = "Model cache folder for --beat-tracker beatnet.", HelpName = "DIR" };
+        var offline = new Option<bool>("--offline") { Description = "Never download a model; fail when it is not cached." };
         var command = new Command("caption", "Captioner speed: full analysis of a 3-minute song on one core, seconds per minute of audio (target well under 1).");
         command.Options.Add(json);
         command.Options.Add(runs);
         command.Options.Add(input);
         command.Options.Add(seconds);
         command.Options.Add(allCores);
+        command.Options.Add(beats);
+        command.Options.Add(modelsDir);
+        command.Options.Add(offline);
         command.SetAction((parseResult, cancellationToken) => console.RunAsync(
-            ct => RunAsync(console, parseResult.GetValue(json), parseResult.GetValue(runs), parseResult.GetValue(input), parseResult.GetValue(seconds), !parseResult.GetValue(allCores), ct),
+            async ct =>
+            {
+                // BeatNet runs single-threaded too, so "one core" holds for both trackers.
+                await using var client = parseResult.GetValue(beats) == "beatnet"
+                    ? MusicAIClient.Create(o =>
+                    {
+                        o.Offline = parseResult.GetValue(offline);
+                        o.IntraOpThreads = 1;
+                        o.InterOpThreads = 1;
+                        if (parseResult.GetValue(modelsDir) is { } directory)
+                        {
+                            o.ModelDirectory = directory;
+                        }
+                    })
+                    : null;
+                var captioner = client is null ? new Captioner() : new Captioner(new CaptionerOptions { BeatTracking = BeatTracking.BeatNet }, client);
+                return await RunAsync(console, captioner, parseResult.GetValue(json), parseResult.GetValue(runs), parseResult.GetValue(input), parseResult.GetValue(seconds), !parseResult.GetValue(allCores), ct);
+            },
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, bool json, int runs, string? input, int seconds, bool pin, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, Captioner captioner, bool json, int runs, string? input, int seconds, bool pin, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1, "--runs");
         ArgumentOutOfRangeException.ThrowIfLessThan(seconds, 5, "--seconds");
@@ -47,7 +73,6 @@ internal static class BenchCaptionCommand
         var pinned = pin ? PinToOneCore() : null;
         try
         {
-            var captioner = new Captioner();
             var first = Stopwatch.StartNew();
             var description = await captioner.AnalyzeAsync(audio, cancellationToken: cancellationToken);
             first.Stop();
@@ -64,11 +89,12 @@ internal static class BenchCaptionCommand
                 times.Add(watch.Elapsed.TotalSeconds);
             }
 
-            var stages = Stages(audio, cancellationToken);
+            var stages = Stages(audio, await captioner.BeatNetModelAsync(null, cancellationToken), cancellationToken);
             times.Sort();
             var minutes = audio.Duration.TotalMinutes;
             var result = new BenchResult(
                 input ?? $"built-in {seconds} s song ({CaptionBenchSong.Bpm} BPM, {CaptionBenchSong.Key})",
+                captioner.Options.BeatTracking == BeatTracking.BeatNet ? "beatnet" : "dsp",
                 audio.Duration.TotalSeconds,
                 audio.SampleRate,
                 audio.ChannelCount,
@@ -92,12 +118,13 @@ internal static class BenchCaptionCommand
     }
 
     /// <summary>Times each stage once (after the warm-up) through the internal pipeline.</summary>
-    private static List<(string Stage, double Seconds)> Stages(AudioBuffer audio, CancellationToken cancellationToken)
+    private static List<(string Stage, double Seconds)> Stages(AudioBuffer audio, OnnxModel? beatNet, CancellationToken cancellationToken)
     {
         var stages = new List<(string, double)>();
         var watch = Stopwatch.StartNew();
         FrameFeatures features;
-        using (var pipeline = new FeaturePipeline(audio.SampleRate))
+        using (var stream = beatNet is null ? null : new BeatNetStream(beatNet, cancellationToken))
+        using (var pipeline = new FeaturePipeline(audio.SampleRate, stream))
         {
             for (var start = 0; start < audio.FrameCount; start += 1 << 16)
             {
@@ -107,7 +134,7 @@ internal static class BenchCaptionCommand
             features = pipeline.Complete();
         }
 
-        stages.Add(("resample + features (STFT, mel, chroma, flux, HPSS, pitch)", watch.Elapsed.TotalSeconds));
+        stages.Add((beatNet is null ? "resample + features (STFT, mel, chroma, flux, HPSS, pitch)" : "resample + features + BeatNet features and network", watch.Elapsed.TotalSeconds));
         watch.Restart();
         var loudness = LoudnessAccumulator.Measure(audio);
         stages.Add(("loudness (BS.1770, LRA, true peak)", watch.Elapsed.TotalSeconds));
@@ -171,7 +198,7 @@ internal static class BenchCaptionCommand
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(c, $"input: {r.Input}: {r.Seconds:0.0} s, {r.SampleRate} Hz, {r.Channels} ch");
-        text.AppendLine(c, $"threads: the analysis is single-threaded; process pinned to one core: {(r.PinnedFrom is null ? "no (not supported here)" : "yes")}");
+        text.AppendLine(c, $"beat tracker: {r.Description.Tempo.Beats.Count} beats from {r.Tracker}; threads: the analysis is single-threaded; process pinned to one core: {(r.PinnedFrom is null ? "no" : "yes")}");
         text.AppendLine(c, $"first call (includes JIT): {r.FirstSeconds:0.000} s");
         text.AppendLine(c, $"{r.Runs} runs: best {r.BestSeconds:0.000} s, median {r.MedianSeconds:0.000} s → {r.BestPerMinute:0.000} s per minute of audio (median {r.MedianPerMinute:0.000}); {r.Allocated / 1e6:0.0} MB allocated per run");
         text.AppendLine(c, $"target < {TargetSecondsPerMinute:0.0} s per minute: {(r.MedianPerMinute < TargetSecondsPerMinute ? "met" : "NOT met")} ({TargetSecondsPerMinute / r.MedianPerMinute:0.0}× under)");
@@ -196,6 +223,7 @@ internal static class BenchCaptionCommand
             w.WriteNumber("sample_rate", r.SampleRate);
             w.WriteNumber("channels", r.Channels);
             w.WriteNumber("threads", 1);
+            w.WriteString("beat_tracker", r.Tracker);
             w.WriteBoolean("pinned_to_one_core", r.PinnedFrom is not null);
             w.WriteNumber("runs", r.Runs);
             w.WriteNumber("first_call_seconds", Math.Round(r.FirstSeconds, 4));
@@ -232,6 +260,7 @@ internal static class BenchCaptionCommand
 
     private sealed record BenchResult(
         string Input,
+        string Tracker,
         double Seconds,
         int SampleRate,
         int Channels,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MusicAI.Cli.Infrastructure;
+using MusicAI.Sdk;
 using MusicAI.Sdk.Captioning;
 using MusicAI.Sdk.Diagnostics;
 using Spectre.Console;
@@ -7,10 +8,11 @@ using Spectre.Console;
 namespace MusicAI.Cli.Commands;
 
 /// <summary>
-/// <c>musicai caption AUDIO [--lyrics FILE] [--json] [--style short|full|technical]</c>: describes a piece of music
-/// (tempo, key, loudness, sections, vocals, mood…) as a caption or as JSON.
+/// <c>musicai caption AUDIO [--lyrics FILE] [--json] [--style short|full|technical] [--beat-tracker dsp|beatnet]</c>:
+/// describes a piece of music (tempo, key, loudness, sections, vocals, mood…) as a caption or as JSON.
 /// </summary>
-/// <remarks>Exit codes: 0 ok; 1 usage (bad style); 2 input error (missing or undecodable audio, missing lyrics file); 130 cancelled.</remarks>
+/// <remarks>Exit codes: 0 ok; 1 usage (bad style); 2 input error (missing or undecodable audio, missing lyrics file);
+/// 3 model error (BeatNet missing offline, download failed); 130 cancelled.</remarks>
 internal static class CaptionCommand
 {
     public static Command Create(CliConsole console)
@@ -24,18 +26,54 @@ internal static class CaptionCommand
             DefaultValueFactory = _ => "full",
         };
         style.AcceptOnlyFromAmong("short", "full", "technical");
+        var beats = BeatTrackerOption();
+        var modelsDir = new Option<string?>("--models-dir") { Description = "Model cache folder for --beat-tracker beatnet (default: $MUSICAI_MODELS or the user cache).", HelpName = "DIR" };
+        var offline = new Option<bool>("--offline") { Description = "Never download a model; fail when it is not cached." };
         var command = new Command("caption", "Describe music: tempo and beats, key, loudness, dynamics, spectrum, vocals, sections, mood — as a caption or JSON.");
         command.Arguments.Add(audio);
         command.Options.Add(lyrics);
         command.Options.Add(json);
         command.Options.Add(style);
+        command.Options.Add(beats);
+        command.Options.Add(modelsDir);
+        command.Options.Add(offline);
         command.SetAction((parseResult, cancellationToken) => console.RunAsync(
-            ct => RunAsync(console, parseResult.GetValue(audio)!, parseResult.GetValue(lyrics), parseResult.GetValue(json), parseResult.GetValue(style)!, ct),
+            async ct =>
+            {
+                await using var client = CreateClient(parseResult.GetValue(beats)!, parseResult.GetValue(modelsDir), parseResult.GetValue(offline));
+                var captioner = client is null ? new Captioner() : new Captioner(new CaptionerOptions { BeatTracking = BeatTracking.BeatNet }, client);
+                return await RunAsync(console, captioner, parseResult.GetValue(audio)!, parseResult.GetValue(lyrics), parseResult.GetValue(json), parseResult.GetValue(style)!, ct);
+            },
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string audio, string? lyricsPath, bool json, string styleName, CancellationToken cancellationToken)
+    /// <summary>The <c>--beat-tracker dsp|beatnet</c> option (shared with <c>eval caption</c>).</summary>
+    internal static Option<string> BeatTrackerOption()
+    {
+        var option = new Option<string>("--beat-tracker")
+        {
+            Description = "Beat evidence: dsp (embedded, default) or beatnet (the BeatNet network, catalog id 'beatnet', downloaded once unless cached).",
+            DefaultValueFactory = _ => "dsp",
+        };
+        option.AcceptOnlyFromAmong("dsp", "beatnet");
+        return option;
+    }
+
+    /// <summary>A client for the BeatNet path, or null for the embedded one.</summary>
+    internal static MusicAIClient? CreateClient(string beatTracker, string? modelsDirectory, bool offline) =>
+        beatTracker == "beatnet"
+            ? MusicAIClient.Create(o =>
+            {
+                o.Offline = offline;
+                if (modelsDirectory is not null)
+                {
+                    o.ModelDirectory = modelsDirectory;
+                }
+            })
+            : null;
+
+    private static async Task<int> RunAsync(CliConsole console, Captioner captioner, string audio, string? lyricsPath, bool json, string styleName, CancellationToken cancellationToken)
     {
         var style = styleName switch
         {
@@ -48,7 +86,7 @@ internal static class CaptionCommand
             throw new FileNotFoundException($"The audio file '{audio}' does not exist.", audio);
         }
 
-        var request = new Captioner().WithStyle(style);
+        var request = captioner.WithStyle(style);
         if (lyricsPath is not null)
         {
             request = request.WithLyrics(await File.ReadAllTextAsync(lyricsPath, cancellationToken));

@@ -8,11 +8,12 @@ using MusicAI.Sdk.Captioning;
 using MusicAI.Sdk.Captioning.Analysis;
 using MusicAI.Sdk.Captioning.Evaluation;
 using MusicAI.Sdk.Captioning.Text;
+using MusicAI.Sdk.Runtime;
 
 namespace MusicAI.Cli.Commands;
 
 /// <summary>
-/// <c>musicai eval caption DIR [--annotations CSV] [--json] [--details]</c>: tempo Acc1/Acc2 (±4 %) and MIREX weighted key
+/// <c>musicai eval caption DIR [--annotations CSV] [--json] [--details] [--beat-tracker dsp|beatnet]</c>: tempo Acc1/Acc2 (±4 %) and MIREX weighted key
 /// score of the Captioner's embedded analysis against annotated audio (the CSV written by
 /// <c>tests/TestAssets/generate/cap_synth_dataset.py</c>, or any CSV with <c>file</c>, <c>tempo_bpm</c>, <c>key</c> and
 /// optionally <c>genre</c>, <c>meter</c> columns; empty cells are not scored).
@@ -25,13 +26,24 @@ internal static class CaptionEvalCommand
         var annotations = new Option<string?>("--annotations") { Description = "Annotation CSV (default: DIR/annotations.csv).", HelpName = "CSV" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout." };
         var details = new Option<bool>("--details") { Description = "Also print one line per clip." };
+        var beats = CaptionCommand.BeatTrackerOption();
+        var modelsDir = new Option<string?>("--models-dir") { Description = "Model cache folder for --beat-tracker beatnet.", HelpName = "DIR" };
+        var offline = new Option<bool>("--offline") { Description = "Never download a model; fail when it is not cached." };
         var command = new Command("caption", "Tempo (Acc1, Acc2 at ±4 %) and key (MIREX weighted score) accuracy of the Captioner on annotated audio; key profiles compared.");
         command.Arguments.Add(directory);
         command.Options.Add(annotations);
         command.Options.Add(json);
         command.Options.Add(details);
+        command.Options.Add(beats);
+        command.Options.Add(modelsDir);
+        command.Options.Add(offline);
         command.SetAction((parseResult, cancellationToken) => console.RunAsync(
-            ct => RunAsync(console, parseResult.GetValue(directory)!, parseResult.GetValue(annotations), parseResult.GetValue(json), parseResult.GetValue(details), ct),
+            async ct =>
+            {
+                await using var client = CaptionCommand.CreateClient(parseResult.GetValue(beats)!, parseResult.GetValue(modelsDir), parseResult.GetValue(offline));
+                var beatNet = client is null ? null : await new Captioner(new CaptionerOptions { BeatTracking = BeatTracking.BeatNet }, client).BeatNetModelAsync(null, ct);
+                return await RunAsync(console, parseResult.GetValue(directory)!, parseResult.GetValue(annotations), parseResult.GetValue(json), parseResult.GetValue(details), beatNet, ct);
+            },
             cancellationToken));
         return command;
     }
@@ -39,7 +51,7 @@ internal static class CaptionEvalCommand
     /// <summary>The key profiles compared (the first is the Captioner's default).</summary>
     internal static string[] Profiles { get; } = [KeyEstimator.DefaultProfile, .. new[] { "krumhansl", "temperley", "aarden", "temperley1999" }.Where(p => p != KeyEstimator.DefaultProfile)];
 
-    private static async Task<int> RunAsync(CliConsole console, string directory, string? annotationPath, bool json, bool details, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, string directory, string? annotationPath, bool json, bool details, OnnxModel? beatNet, CancellationToken cancellationToken)
     {
         annotationPath ??= Path.Combine(directory, "annotations.csv");
         var rows = ReadCsv(annotationPath);
@@ -54,7 +66,7 @@ internal static class CaptionEvalCommand
             }
 
             using var reader = AudioReader.Open(path, new AudioLoadOptions { ReplaceNonFiniteSamples = true });
-            var analysis = await SongAnalyzer.AnalyzeAsync(reader, progress: null, cancellationToken);
+            var analysis = await SongAnalyzer.AnalyzeAsync(reader, progress: null, cancellationToken, beatNet);
             var keys = Profiles.Select(p => KeyEstimator.Analyze(analysis.Features, p).Key).ToArray();
             results.Add(new ClipResult(row, analysis, keys));
             if (details && !json)
@@ -64,7 +76,8 @@ internal static class CaptionEvalCommand
         }
 
         var summary = Summary.Of(results);
-        await console.Out.WriteLineAsync(json ? ToJson(results, summary) : ToTable(results, summary));
+        var tracker = beatNet is null ? "dsp" : "beatnet";
+        await console.Out.WriteLineAsync(json ? ToJson(results, summary, tracker) : ToTable(results, summary, tracker));
         return ExitCodes.Ok;
     }
 
@@ -95,11 +108,11 @@ internal static class CaptionEvalCommand
         })];
     }
 
-    private static string ToTable(List<ClipResult> results, Summary summary)
+    private static string ToTable(List<ClipResult> results, Summary summary, string tracker)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"{results.Count} clips; tempo scored on {summary.TempoCount}, key on {summary.KeyCount}.");
+        text.AppendLine(c, $"{results.Count} clips; tempo scored on {summary.TempoCount}, key on {summary.KeyCount}; beat tracker: {tracker}.");
         text.AppendLine(c, $"tempo Acc1 {summary.Acc1:P1}  Acc2 {summary.Acc2:P1}   (±{CaptionMetrics.TempoTolerance:P0}; Acc2 forgives ×2, ×3, ×1/2, ×1/3)");
         for (var p = 0; p < Profiles.Length; p++)
         {
@@ -120,13 +133,14 @@ internal static class CaptionEvalCommand
         return text.ToString();
     }
 
-    private static string ToJson(List<ClipResult> results, Summary summary)
+    private static string ToJson(List<ClipResult> results, Summary summary, string tracker)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
             w.WriteNumber("clips", results.Count);
+            w.WriteString("beat_tracker", tracker);
             w.WriteNumber("tempo_acc1", Math.Round(summary.Acc1, 4));
             w.WriteNumber("tempo_acc2", Math.Round(summary.Acc2, 4));
             w.WriteNumber("tempo_tolerance", CaptionMetrics.TempoTolerance);

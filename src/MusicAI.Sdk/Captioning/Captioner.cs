@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Captioning.Analysis;
+using MusicAI.Sdk.Captioning.Beats;
 using MusicAI.Sdk.Diagnostics;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
@@ -32,6 +33,8 @@ namespace MusicAI.Sdk.Captioning;
 /// </example>
 public sealed partial class Captioner
 {
+    private OnnxModel? _beatNet;
+
     /// <summary>Creates a captioner with the default <see cref="CaptionerOptions"/>.</summary>
     public Captioner()
         : this(new CaptionerOptions())
@@ -47,11 +50,28 @@ public sealed partial class Captioner
     {
     }
 
+    /// <summary>Creates a captioner whose neural options (<see cref="CaptionerOptions.BeatTracking"/>) use a client's runtime and model store.</summary>
+    /// <param name="options">The options; they are validated and copied.</param>
+    /// <param name="client">Provides the runtime (sessions) and the model store (cache, downloads); not owned.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="client"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
+    public Captioner(CaptionerOptions options, MusicAIClient client)
+        : this(options, client?.Runtime ?? throw new ArgumentNullException(nameof(client)), client.Models)
+    {
+    }
+
     /// <summary>Creates a captioner that can reach the runtime and the model store (for the neural paths).</summary>
     internal Captioner(CaptionerOptions options, MusicAIRuntime? runtime, ModelStore? models)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.BeatTracking == BeatTracking.BeatNet && (runtime is null || models is null))
+        {
+            throw new ArgumentException(
+                "BeatTracking.BeatNet needs the runtime and the model store: create the captioner with new Captioner(options, client) or through services.AddMusicAI().AddCaptioner(...).",
+                nameof(options));
+        }
+
         Options = options.Clone();
         Runtime = runtime;
         Models = models;
@@ -103,15 +123,42 @@ public sealed partial class Captioner
 
     /// <summary>Runs the analysis of a request on a buffer.</summary>
     /// <remarks>The analysis is CPU-bound (≈ 0.1 s per minute of audio); it runs on the thread pool so a UI thread is not blocked.</remarks>
-    internal Task<MusicDescription> DescribeAsync(CaptionRequest request, AudioBuffer audio, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken) =>
-        Task.Run(() => Describe(request, audio, progress, cancellationToken), cancellationToken);
+    internal async Task<MusicDescription> DescribeAsync(CaptionRequest request, AudioBuffer audio, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var beatNet = await BeatNetModelAsync(progress, cancellationToken).ConfigureAwait(false);
+        return await Task.Run(() => Describe(request, audio, beatNet, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
 
-    private MusicDescription Describe(CaptionRequest request, AudioBuffer audio, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The BeatNet session when <see cref="CaptionerOptions.BeatTracking"/> asks for it (resolved once: from the cache,
+    /// a local path, or downloaded unless offline), otherwise null.
+    /// </summary>
+    /// <exception cref="ModelNotFoundException">The model is not cached and downloads are off.</exception>
+    /// <exception cref="ModelContractException">The file is not a BeatNet model.</exception>
+    internal async Task<OnnxModel?> BeatNetModelAsync(IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (Options.BeatTracking != BeatTracking.BeatNet)
+        {
+            return null;
+        }
+
+        if (Volatile.Read(ref _beatNet) is { } loaded)
+        {
+            return loaded;
+        }
+
+        var resolved = await Models!.ResolveAsync(Options.BeatNetModel, progress, cancellationToken).ConfigureAwait(false);
+        var model = Runtime!.Sessions.GetModel(resolved.ModelPath, resolved.Id);
+        model.EnsureContract(BeatNetStream.Contract);
+        return Interlocked.CompareExchange(ref _beatNet, model, null) ?? model;
+    }
+
+    private MusicDescription Describe(CaptionRequest request, AudioBuffer audio, OnnxModel? beatNet, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
     {
         var sanitized = SanitizedCopy(audio);
         try
         {
-            var analysis = SongAnalyzer.Analyze(sanitized ?? audio, progress, cancellationToken);
+            var analysis = SongAnalyzer.Analyze(sanitized ?? audio, progress, cancellationToken, beatNet);
             var enrichment = new CaptionerEnrichment(sanitized ?? audio, path: null, cancellationToken);
             EnrichDescription(enrichment);
             return DescriptionBuilder.Build(analysis, request.Lyrics, request.Style ?? Options.DefaultStyle, Options.ClaimThreshold, enrichment);
@@ -125,8 +172,9 @@ public sealed partial class Captioner
     /// <summary>Runs the analysis of a request on a file.</summary>
     internal async Task<MusicDescription> DescribeAsync(CaptionRequest request, string path, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
     {
+        var beatNet = await BeatNetModelAsync(progress, cancellationToken).ConfigureAwait(false);
         using var reader = AudioReader.Open(path, new AudioLoadOptions { ReplaceNonFiniteSamples = true });
-        var analysis = await SongAnalyzer.AnalyzeAsync(reader, progress, cancellationToken).ConfigureAwait(false);
+        var analysis = await SongAnalyzer.AnalyzeAsync(reader, progress, cancellationToken, beatNet).ConfigureAwait(false);
         var enrichment = new CaptionerEnrichment(audio: null, path, cancellationToken);
         EnrichDescription(enrichment);
         return DescriptionBuilder.Build(analysis, request.Lyrics, request.Style ?? Options.DefaultStyle, Options.ClaimThreshold, enrichment);

@@ -17,6 +17,15 @@ public sealed class CaptionerOptions
     /// <remarks>Default 0.5.</remarks>
     public double ClaimThreshold { get; set; } = DefaultClaimThreshold;
 
+    /// <summary>Gets or sets where the beat tracker takes its beat evidence from.</summary>
+    /// <remarks>Default <see cref="Captioning.BeatTracking.Dsp"/> (no model). <see cref="Captioning.BeatTracking.BeatNet"/> needs a
+    /// captioner created with a <see cref="MusicAIClient"/> or through dependency injection.</remarks>
+    public BeatTracking BeatTracking { get; set; } = BeatTracking.Dsp;
+
+    /// <summary>Gets or sets the BeatNet model: a catalog id or the path of a local <c>BeatNet.onnx</c> (its <c>.data</c> file beside it).</summary>
+    /// <remarks>Default <c>"beatnet"</c> (the catalog entry). Used only with <see cref="Captioning.BeatTracking.BeatNet"/>.</remarks>
+    public string BeatNetModel { get; set; } = "beatnet";
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message lists every problem.</exception>
     public void Validate()
@@ -32,11 +41,21 @@ public sealed class CaptionerOptions
             problems.Add($"ClaimThreshold must be between 0 and 1; it is {ClaimThreshold}.");
         }
 
+        if (!Enum.IsDefined(BeatTracking))
+        {
+            problems.Add($"BeatTracking {(int)BeatTracking} is not a BeatTracking; use Dsp or BeatNet.");
+        }
+
+        if (string.IsNullOrWhiteSpace(BeatNetModel))
+        {
+            problems.Add("BeatNetModel must be a catalog id (\"beatnet\") or the path of a BeatNet.onnx file.");
+        }
+
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid CaptionerOptions: " + string.Join(" ", problems));
         }
     }
 
-    internal CaptionerOptions Clone() => new() { DefaultStyle = DefaultStyle, ClaimThreshold = ClaimThreshold };
+    internal CaptionerOptions Clone() => new() { DefaultStyle = DefaultStyle, ClaimThreshold = ClaimThreshold, BeatTracking = BeatTracking, BeatNetModel = BeatNetModel };
 }

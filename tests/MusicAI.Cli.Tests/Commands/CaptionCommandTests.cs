@@ -116,4 +116,43 @@ public sealed class CaptionCommandTests
         Assert.Equal(6, root.GetProperty("stages").GetArrayLength());
         Assert.True(root.GetProperty("description").TryGetProperty("tempo_bpm", out _));
     }
+
+    [Fact]
+    public async Task BeatNet_Offline_WithoutTheModel_IsAModelError()
+    {
+        using var directory = new TemporaryDirectory();
+        var song = await SongAsync(directory, seconds: 10);
+        var models = Directory.CreateDirectory(Path.Combine(directory.Path, "models")).FullName;
+
+        var result = await CliRunner.RunAsync("caption", song, "--beat-tracker", "beatnet", "--offline", "--models-dir", models);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("beatnet", result.Error);
+    }
+
+    [Fact]
+    public async Task BeatNet_FromTheCache_DescribesTheSong()
+    {
+        var shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "models", "beatnet"));
+        if (!File.Exists(Path.Combine(shared, "BeatNet.onnx")))
+        {
+            Assert.Skip("BeatNet (../shared/models/beatnet) is not present.");
+        }
+
+        using var directory = new TemporaryDirectory();
+        var cache = Path.Combine(directory.Path, "models", "beatnet");
+        Directory.CreateDirectory(cache);
+        foreach (var file in Directory.GetFiles(shared, "BeatNet.onnx*"))
+        {
+            File.Copy(file, Path.Combine(cache, Path.GetFileName(file)));
+        }
+
+        var song = await SongAsync(directory, seconds: 30);
+
+        var result = await CliRunner.RunAsync("caption", song, "--json", "--beat-tracker", "beatnet", "--offline", "--models-dir", Path.Combine(directory.Path, "models"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(CaptionBenchSong.Bpm, json.RootElement.GetProperty("tempo_bpm").GetDouble(), CaptionBenchSong.Bpm * 0.04);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MusicAI.Sdk.Captioning.Beats;
 using MusicAI.Sdk.Dsp;
 
 namespace MusicAI.Sdk.Captioning.Analysis;
@@ -71,7 +72,8 @@ internal sealed class FeatureExtractor : IDisposable
     /// <param name="endFrame">One past the last core frame (at most the signal's frame count).</param>
     /// <param name="totalFrames">Frame count of the whole signal when known (complete signal); otherwise any larger value.</param>
     /// <param name="output">Receives the frames.</param>
-    public void Process(AnalysisSignal signal, long firstFrame, long endFrame, long totalFrames, FrameFeatures output)
+    /// <param name="beatNet">When not null, receives the BeatNet feature frames whose centres lie in the core.</param>
+    public void Process(AnalysisSignal signal, long firstFrame, long endFrame, long totalFrames, FrameFeatures output, BeatNetStream? beatNet = null)
     {
         if (firstFrame % AnalysisGrid.ChromaStride != 0)
         {
@@ -103,6 +105,10 @@ internal sealed class FeatureExtractor : IDisposable
         SpectralPass(samples, frames, coreStart, coreEnd, output);
         AppendFrameFeatures(frames, coreStart, coreEnd, output);
         ChromaPass(samples, fa, firstFrame, endFrame, output);
+        if (beatNet is not null)
+        {
+            BeatNetPass(samples, bufferStart, firstFrame, endFrame, beatNet);
+        }
     }
 
     /// <inheritdoc/>
@@ -284,6 +290,22 @@ internal sealed class FeatureExtractor : IDisposable
             {
                 output.BassChroma.Add(value);
             }
+        }
+    }
+
+    /// <summary>BeatNet frames (441-sample hop) centred in the core sample range [firstFrame·512, endFrame·512).</summary>
+    private void BeatNetPass(ReadOnlySpan<float> samples, long bufferStart, long firstFrame, long endFrame, BeatNetStream beatNet)
+    {
+        const int hop = BeatNetFeatures.Hop;
+        var features = BeatNetFeatures.Instance;
+        Span<float> bands = stackalloc float[features.BandCount];
+        var first = ((firstFrame * AnalysisGrid.Hop) + hop - 1) / hop;
+        var end = ((endFrame * AnalysisGrid.Hop) + hop - 1) / hop;
+        for (var m = first; m < end; m++)
+        {
+            var offset = (int)((m * hop) - (BeatNetFeatures.FrameLength / 2) - bufferStart);
+            features.Compute(samples.Slice(offset, BeatNetFeatures.FrameLength), bands, _scratch);
+            beatNet.Push(bands);
         }
     }
 

@@ -1,4 +1,5 @@
 using MusicAI.Sdk.Audio;
+using MusicAI.Sdk.Captioning.Beats;
 
 namespace MusicAI.Sdk.Captioning.Analysis;
 
@@ -14,12 +15,16 @@ internal sealed class FeaturePipeline : IDisposable
 
     private readonly AnalysisSignal _signal;
     private readonly FeatureExtractor _extractor = new();
+    private readonly BeatNetStream? _beatNet;
     private long _nextFrame;
 
     /// <summary>Creates a pipeline for input at <paramref name="inputRate"/> Hz.</summary>
-    public FeaturePipeline(int inputRate)
+    /// <param name="inputRate">Sample rate of the input chunks.</param>
+    /// <param name="beatNet">When not null, BeatNet runs alongside and fills <see cref="FrameFeatures.BeatActivation"/>.</param>
+    public FeaturePipeline(int inputRate, BeatNetStream? beatNet = null)
     {
         _signal = new AnalysisSignal(inputRate);
+        _beatNet = beatNet;
     }
 
     /// <summary>Gets the largest number of analysis samples held at once (see <see cref="AnalysisSignal.PeakHeld"/>).</summary>
@@ -40,6 +45,12 @@ internal sealed class FeaturePipeline : IDisposable
     {
         _signal.Complete();
         ProcessReady();
+        if (_beatNet is not null)
+        {
+            _beatNet.Complete();
+            Features.BeatActivation.AddRange(_beatNet.Activation);
+        }
+
         Features.Duration = _signal.Available / (double)AnalysisGrid.SampleRate;
         return Features;
     }
@@ -69,7 +80,7 @@ internal sealed class FeaturePipeline : IDisposable
                 return;
             }
 
-            _extractor.Process(_signal, _nextFrame, end, total, Features);
+            _extractor.Process(_signal, _nextFrame, end, total, Features, _beatNet);
             _nextFrame = end;
             _signal.Discard(((_nextFrame - FeatureExtractor.Margin) * AnalysisGrid.Hop) - AnalysisGrid.ChromaFftLength);
         }

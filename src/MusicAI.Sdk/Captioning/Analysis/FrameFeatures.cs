@@ -57,6 +57,12 @@ internal sealed class FrameFeatures
     /// <summary>Gets the raw 36-bin chroma energy of the bass register (≈ 40–300 Hz), one frame per chroma frame.</summary>
     public List<float> BassChroma { get; } = [];
 
+    /// <summary>
+    /// Gets the BeatNet beat activation at <see cref="Beats.BeatNetFeatures.FrameRate"/> (50 per second) when the
+    /// neural beat tracker is used; empty otherwise.
+    /// </summary>
+    public List<float> BeatActivation { get; } = [];
+
     /// <summary>Gets the power summed per band (see <see cref="BandEdgesHz"/>) over the whole input.</summary>
     public double[] BandPower { get; } = new double[5];
 

@@ -1,5 +1,7 @@
 using MusicAI.Sdk.Audio;
+using MusicAI.Sdk.Captioning.Beats;
 using MusicAI.Sdk.Diagnostics;
+using MusicAI.Sdk.Runtime;
 
 namespace MusicAI.Sdk.Captioning.Analysis;
 
@@ -15,10 +17,11 @@ internal static class SongAnalyzer
     /// <summary>Input frames fed per step (progress and cancellation granularity).</summary>
     private const int ChunkFrames = 1 << 16;
 
-    /// <summary>Analyses an in-memory buffer (loudness measured exactly over the whole buffer).</summary>
-    public static SongAnalysis Analyze(AudioBuffer audio, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Analyses an in-memory buffer (loudness measured exactly over the whole buffer); with a BeatNet session its activation drives the beat tracker.</summary>
+    public static SongAnalysis Analyze(AudioBuffer audio, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken, OnnxModel? beatNet = null)
     {
-        using var pipeline = new FeaturePipeline(audio.SampleRate);
+        using var stream = beatNet is null ? null : new BeatNetStream(beatNet, cancellationToken);
+        using var pipeline = new FeaturePipeline(audio.SampleRate, stream);
         for (var start = 0; start < audio.FrameCount; start += ChunkFrames)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -34,9 +37,10 @@ internal static class SongAnalyzer
     }
 
     /// <summary>Analyses a reader chunk by chunk (loudness window by window, see <see cref="LoudnessAccumulator"/>).</summary>
-    public static async Task<SongAnalysis> AnalyzeAsync(AudioReader reader, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<SongAnalysis> AnalyzeAsync(AudioReader reader, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken, OnnxModel? beatNet = null)
     {
-        using var pipeline = new FeaturePipeline(reader.SampleRate);
+        using var stream = beatNet is null ? null : new BeatNetStream(beatNet, cancellationToken);
+        using var pipeline = new FeaturePipeline(reader.SampleRate, stream);
         var loudness = new LoudnessAccumulator(reader.SampleRate, reader.ChannelCount);
         var interleaved = new float[ChunkFrames * reader.ChannelCount];
         using var chunk = AudioBuffer.Create(reader.ChannelCount, ChunkFrames, reader.SampleRate);

@@ -33,9 +33,16 @@ internal static class TempoAnalyzer
     private const double ChangeTolerance = 0.04;
 
     /// <summary>Analyses the tempo of a whole input.</summary>
+    /// <remarks>
+    /// With BeatNet (<see cref="FrameFeatures.BeatActivation"/> not empty) its beat activation, interpolated onto the
+    /// analysis grid, replaces the onset envelope (and the low-band envelope of the octave evidence); everything else
+    /// is the same.
+    /// </remarks>
     public static TempoEstimate Analyze(FrameFeatures features)
     {
-        var onset = CollectionsMarshal.AsSpan(features.Onset);
+        var activation = features.BeatActivation.Count > 0 ? BeatActivationOnGrid(features) : null;
+        var onset = activation ?? CollectionsMarshal.AsSpan(features.Onset);
+        var lowOnset = activation ?? CollectionsMarshal.AsSpan(features.OnsetLow);
         var n = onset.Length;
         var acf = new float[TempoInduction.MaxLag + 1];
         var salience = new float[TempoInduction.GridSize];
@@ -51,7 +58,7 @@ internal static class TempoAnalyzer
             return new TempoEstimate(null, 0, [], [], 0);
         }
 
-        var (bpm, margin) = ResolveOctave(onset, CollectionsMarshal.AsSpan(features.OnsetLow), salience, candidates[0].Bpm);
+        var (bpm, margin) = ResolveOctave(onset, lowOnset, salience, candidates[0].Bpm);
         var clarity = Math.Clamp(TempoInduction.PeakNear(acf, bpm), 0, 1);
         var duration = n / AnalysisGrid.FrameRate;
 
@@ -79,6 +86,29 @@ internal static class TempoAnalyzer
         }
 
         return new TempoEstimate(bpm, Math.Clamp(confidence, 0, 1), beats, changes, clarity);
+    }
+
+    /// <summary>The BeatNet activation (50 frames/s) linearly interpolated at the analysis frames.</summary>
+    private static float[] BeatActivationOnGrid(FrameFeatures features)
+    {
+        var source = CollectionsMarshal.AsSpan(features.BeatActivation);
+        var result = new float[features.FrameCount];
+        for (var t = 0; t < result.Length; t++)
+        {
+            var position = t * AnalysisGrid.Hop / (double)Beats.BeatNetFeatures.Hop;
+            var i = (int)position;
+            if (i + 1 < source.Length)
+            {
+                var fraction = (float)(position - i);
+                result[t] = source[i] + (fraction * (source[i + 1] - source[i]));
+            }
+            else if (source.Length > 0)
+            {
+                result[t] = source[Math.Min(i, source.Length - 1)];
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Chooses among T/2, T and 2T; returns the tempo and the score margin over the runner-up.</summary>
