@@ -28,22 +28,22 @@ internal sealed record DspSeparatorSettings
     public int HarmonicMedianFrames { get; init; } = 17;
 
     /// <summary>Gets the frequency-median length in bins (percussive estimate of HPSS).</summary>
-    public int PercussiveMedianBins { get; init; } = 17;
+    public int PercussiveMedianBins { get; init; } = 13;
 
     /// <summary>Gets the exponent of the HPSS soft mask (2 = Wiener).</summary>
     public float HpssPower { get; init; } = 2;
 
     /// <summary>Gets the most frames the repetition model takes the median of (REPET-SIM's k, the frame itself included).</summary>
-    public int RepeatFrames { get; init; } = 10;
+    public int RepeatFrames { get; init; } = 8;
 
     /// <summary>Gets the least distance between two frames chosen as repetitions, in seconds.</summary>
-    public double RepeatMinSeparationSeconds { get; init; } = 1.0;
+    public double RepeatMinSeparationSeconds { get; init; } = 0.35;
 
     /// <summary>Gets the least cosine similarity of a frame chosen as a repetition.</summary>
     public float RepeatMinSimilarity { get; init; }
 
     /// <summary>Gets the highest frequency the frame similarity looks at.</summary>
-    public double SimilarityMaxHz { get; init; } = 8000;
+    public double SimilarityMaxHz { get; init; } = 4000;
 
     /// <summary>Gets how many bins are pooled into one similarity feature.</summary>
     public int SimilarityPool { get; init; } = 4;
@@ -52,7 +52,7 @@ internal sealed record DspSeparatorSettings
     public float ForegroundPower { get; init; } = 1;
 
     /// <summary>Gets the exponent on the harmonic fraction in the vocal mask.</summary>
-    public float HarmonicPower { get; init; } = 0.5f;
+    public float HarmonicPower { get; init; }
 
     /// <summary>Gets the width of the centre weight over the panning index (|L|² − |R|²)/(|L|² + |R|²).</summary>
     public float CentreWidth { get; init; } = 0.35f;
@@ -67,10 +67,10 @@ internal sealed record DspSeparatorSettings
     public double VocalHighHz { get; init; } = 12_000;
 
     /// <summary>Gets the upper edge of the bass band (a cosine fade over ±25 % around it).</summary>
-    public double BassCutoffHz { get; init; } = 250;
+    public double BassCutoffHz { get; init; } = 300;
 
     /// <summary>Gets the exponent applied to the four masks before they are renormalised to sum to one (1 = as built).</summary>
-    public int MaskPower { get; init; } = 1;
+    public int MaskPower { get; init; } = 2;
 
     /// <summary>Gets the number of chunks processed at once; 0 = one per processor, at most 4.</summary>
     public int Parallelism { get; init; }
