@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using MusicAI.Sdk.Audio;
+using MusicAI.Sdk.Separation.Activity;
 
 namespace MusicAI.Sdk.Separation;
 
@@ -50,6 +52,42 @@ public sealed class SeparationResult : IDisposable
     /// <param name="stem">The stem.</param>
     /// <returns><see langword="true"/> when <paramref name="stem"/> was requested.</returns>
     public bool Contains(Stem stem) => Stems.Contains(stem);
+
+    /// <summary>
+    /// Finds where the voice is present, from the vocals stem (and the accompaniment, or drums + bass + other, when
+    /// the result has them).
+    /// </summary>
+    /// <returns>The frames and segments (see <see cref="VocalActivity"/>).</returns>
+    /// <exception cref="InvalidOperationException">The result has no vocals stem.</exception>
+    /// <remarks>Without the rest of the mix the score uses the vocal level only, which is less reliable.</remarks>
+    public VocalActivity DetectVocalActivity()
+    {
+        if (!Contains(Stem.Vocals))
+        {
+            throw new InvalidOperationException("Vocal activity needs the vocals stem; request Stem.Vocals (with Stem.Accompaniment for the best result).");
+        }
+
+        var vocals = this[Stem.Vocals];
+        if (Contains(Stem.Accompaniment))
+        {
+            return VocalActivityDetector.Detect(vocals, this[Stem.Accompaniment]);
+        }
+
+        if (!Contains(Stem.Drums) || !Contains(Stem.Bass) || !Contains(Stem.Other))
+        {
+            return VocalActivityDetector.Detect(vocals, accompaniment: null);
+        }
+
+        using var rest = this[Stem.Drums].Clone();
+        for (var c = 0; c < rest.ChannelCount; c++)
+        {
+            var target = rest.GetChannel(c);
+            TensorPrimitives.Add(target, this[Stem.Bass].GetChannel(c), target);
+            TensorPrimitives.Add(target, this[Stem.Other].GetChannel(c), target);
+        }
+
+        return VocalActivityDetector.Detect(vocals, rest);
+    }
 
     /// <summary>Disposes every stem buffer.</summary>
     public void Dispose()

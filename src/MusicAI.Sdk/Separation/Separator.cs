@@ -1,3 +1,5 @@
+using MusicAI.Sdk.Audio;
+using MusicAI.Sdk.Diagnostics;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
 using MusicAI.Sdk.Separation.Dsp;
@@ -65,6 +67,24 @@ public sealed class Separator : IDisposable, IAsyncDisposable
     {
         ThrowIfDisposed();
         return new SeparationRequest(this, Pipeline.StemPlan.Validate(stems), overlap: null, Options.Model);
+    }
+
+    /// <summary>
+    /// Finds where a voice is present in a song: separates vocals and accompaniment with the default model, then
+    /// scores every 10 ms (see <see cref="VocalActivity"/>).
+    /// </summary>
+    /// <param name="audio">The song, any rate and channel count; it stays owned by the caller.</param>
+    /// <param name="progress">Receives <c>separate</c> progress; optional.</param>
+    /// <param name="cancellationToken">Cancels between chunks.</param>
+    /// <returns>The frames and segments.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="audio"/> is null.</exception>
+    /// <exception cref="AudioFormatException">The audio contains NaN or infinite samples.</exception>
+    /// <remarks>Use <see cref="SeparationResult.DetectVocalActivity"/> instead when you separate the song anyway.</remarks>
+    public async Task<VocalActivity> DetectVocalActivityAsync(AudioBuffer audio, IProgress<ProcessingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        using var stems = await Stems(Stem.Vocals, Stem.Accompaniment).SeparateAsync(audio, progress, cancellationToken).ConfigureAwait(false);
+        return stems.DetectVocalActivity();
     }
 
     /// <summary>Releases the engines (and their model sessions) this separator created. Call when no request is running.</summary>
