@@ -70,6 +70,27 @@ public sealed class Separator : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
+    /// Prepares a few-shot query separation: learns what the example sounds like, so that
+    /// <see cref="QuerySeparationRequest.SeparateAsync"/> can extract the part of a mix that sounds like it.
+    /// </summary>
+    /// <param name="example">A short recording (0.25 s or more; a few seconds that cover the notes the source plays work
+    /// best) of the sound to extract, any rate and channel count; it can be disposed once this returns.</param>
+    /// <returns>A new, immutable request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="example"/> is null.</exception>
+    /// <exception cref="ArgumentException">The example is shorter than 0.25 s or silent.</exception>
+    /// <exception cref="AudioFormatException">The example contains NaN or infinite samples.</exception>
+    /// <remarks>
+    /// Built-in method, no model: KL-divergence NMF bases learnt from the example are held fixed while free bases model
+    /// the rest of the mix, and a Wiener-style mask keeps what the example's bases explain (details and limits in
+    /// <c>docs/separation.md</c>). Learning takes a fraction of a second for a few seconds of example.
+    /// </remarks>
+    public QuerySeparationRequest LikeExample(AudioBuffer example)
+    {
+        ThrowIfDisposed();
+        return new QuerySeparationRequest(Query.QueryEngine.Learn(example));
+    }
+
+    /// <summary>
     /// Finds where a voice is present in a song: separates vocals and accompaniment with the default model, then
     /// scores every 10 ms (see <see cref="VocalActivity"/>).
     /// </summary>
