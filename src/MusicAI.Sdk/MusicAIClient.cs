@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
+using MusicAI.Sdk.Generation;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
 using MusicAI.Sdk.Separation;
@@ -50,6 +52,10 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
     /// request with <see cref="SeparationRequest.WithModel(string)"/>).
     /// </summary>
     public Separator Separator => _separator.Value;
+
+    /// <summary>Gets the song generator (procedural composer and synthesizer; default <see cref="SongGeneratorOptions"/>).</summary>
+    [Experimental("MUSICAI001")]
+    public SongGenerator Generation { get; } = new();
 
     /// <summary>Gets the validated options snapshot (features read it; do not change it).</summary>
     internal MusicAIOptions Options { get; }

@@ -13,5 +13,7 @@ internal static class CommandCatalog
         BenchCommand.Create(console),
         SeparateCommand.Create(console),
         EvalCommand.Create(console),
+        GenerateCommand.Create(console),
+        TranscribeCommand.Create(console),
     ];
 }

@@ -37,7 +37,7 @@ public sealed class EvalSdrCommandTests
     [Fact]
     public async Task TrackFoldersAreSummarisedByTheirMedian()
     {
-        using var work = new TempDirectory();
+        using var work = new TemporaryDirectory();
         foreach (var kind in new[] { "reference", "estimate" })
         {
             foreach (var track in new[] { "a", "b", "c" })
@@ -58,7 +58,7 @@ public sealed class EvalSdrCommandTests
     public async Task MismatchesAreInputErrors()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var work = new TempDirectory();
+        using var work = new TemporaryDirectory();
         var reference = Directory.CreateDirectory(Path.Combine(work.Path, "ref")).FullName;
         var estimate = Directory.CreateDirectory(Path.Combine(work.Path, "est")).FullName;
         using (var audio = AudioBuffer.Create(2, 4000, 4000))

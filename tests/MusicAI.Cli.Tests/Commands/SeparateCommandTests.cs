@@ -12,7 +12,7 @@ public sealed class SeparateCommandTests
     public async Task WritesTheStemFilesThatSumToTheMix()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var output = new TempDirectory();
+        using var output = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("separate", Clip, "-o", output.Path, "--json");
 
@@ -42,7 +42,7 @@ public sealed class SeparateCommandTests
     [Fact]
     public async Task FourStemsAndATextSummary()
     {
-        using var output = new TempDirectory();
+        using var output = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("separate", Clip, "-o", output.Path, "--stems", "drums,bass,other,vocals", "--overlap", "0.25");
 
@@ -60,7 +60,7 @@ public sealed class SeparateCommandTests
     [InlineData(3, "--model", "no-such-separator")]
     public async Task BadOptionsFailWithTheirExitCodeAndWriteNothing(int exitCode, string option, string value)
     {
-        using var output = new TempDirectory();
+        using var output = new TemporaryDirectory();
         var target = Path.Combine(output.Path, "stems");
 
         var result = await CliRunner.RunAsync("separate", Clip, "-o", target, option, value, "--models-dir", output.Path, "--json");
@@ -73,7 +73,7 @@ public sealed class SeparateCommandTests
     [Fact]
     public async Task AMissingInputIsAnInputError()
     {
-        using var output = new TempDirectory();
+        using var output = new TemporaryDirectory();
         var result = await CliRunner.RunAsync("separate", Path.Combine(output.Path, "nope.wav"), "-o", output.Path);
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("does not exist", result.Error);
@@ -83,7 +83,7 @@ public sealed class SeparateCommandTests
     public async Task CtrlCLeavesNoPartialFiles()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var work = new TempDirectory();
+        using var work = new TemporaryDirectory();
         var input = Path.Combine(work.Path, "long.wav");
         using (var song = AudioBuffer.Create(2, 44_100 * 150, 44_100))
         {

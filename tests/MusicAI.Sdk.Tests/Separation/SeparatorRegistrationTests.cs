@@ -4,7 +4,6 @@ using MusicAI.Sdk.Diagnostics;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
 using MusicAI.Sdk.Separation;
-using MusicAI.Sdk.Tests.Audio;
 
 namespace MusicAI.Sdk.Tests.Separation;
 

@@ -1,7 +1,6 @@
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Diagnostics;
 using MusicAI.Sdk.Separation;
-using MusicAI.Sdk.Tests.Audio;
 
 namespace MusicAI.Sdk.Tests.Separation;
 

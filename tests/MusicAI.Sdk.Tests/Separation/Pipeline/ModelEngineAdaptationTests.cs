@@ -1,6 +1,5 @@
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Separation;
-using MusicAI.Sdk.Tests.Audio;
 
 namespace MusicAI.Sdk.Tests.Separation.Pipeline;
 
