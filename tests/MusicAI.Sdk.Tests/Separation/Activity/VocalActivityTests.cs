@@ -70,11 +70,7 @@ public sealed class VocalActivityTests
     [Fact]
     public async Task TuningReport()
     {
-        var directory = Environment.GetEnvironmentVariable("MUSICAI_SEP_TUNE_DIR");
-        if (Environment.GetEnvironmentVariable("MUSICAI_MEASURE") != "1" || directory is null)
-        {
-            Assert.Skip("Set MUSICAI_MEASURE=1 and MUSICAI_SEP_TUNE_DIR to run the vocal-activity tuning report.");
-        }
+        var directory = TuningVariants.RequireClipFolder("vocal-activity tuning report");
 
         var ct = TestContext.Current.CancellationToken;
         using var separator = SeparatorTests.CreateSeparator();
@@ -85,19 +81,7 @@ public sealed class VocalActivityTests
             clips.Add((await separator.Stems(Stem.Vocals, Stem.Accompaniment).SeparateAsync(mix, cancellationToken: ct), await LoadSegmentsAsync(clip, ct), mix.Duration));
         }
 
-        var variants = new List<(string, VocalActivitySettings)> { ("default", VocalActivitySettings.Default) };
-        foreach (var spec in (Environment.GetEnvironmentVariable("MUSICAI_VAD_VARIANTS") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = spec.Split('=', 2);
-            var property = typeof(VocalActivitySettings).GetProperty(parts[0].Trim())!;
-            foreach (var value in parts[1].Split(','))
-            {
-                var settings = VocalActivitySettings.Default with { };
-                property.SetValue(settings, Convert.ChangeType(value.Trim(), property.PropertyType, CultureInfo.InvariantCulture));
-                variants.Add(($"{property.Name}={value.Trim()}", settings));
-            }
-        }
-
+        var variants = TuningVariants.FromEnvironment("MUSICAI_VAD_VARIANTS", VocalActivitySettings.Default, d => d with { });
         var report = new StringBuilder();
         foreach (var (name, settings) in variants)
         {
@@ -113,10 +97,7 @@ public sealed class VocalActivityTests
         }
 
         clips.ForEach(c => c.Stems.Dispose());
-        TestContext.Current.SendDiagnosticMessage(report.ToString());
-        var artifacts = Path.Combine(TestAssets.RepositoryRoot, "artifacts");
-        Directory.CreateDirectory(artifacts);
-        await File.WriteAllTextAsync(Path.Combine(artifacts, "vad-tuning.md"), report.ToString(), ct);
+        await TuningVariants.WriteReportAsync("vad-tuning.md", report.ToString(), ct);
     }
 
     /// <summary>The fraction of 10 ms frames whose vocal/non-vocal label matches the truth.</summary>

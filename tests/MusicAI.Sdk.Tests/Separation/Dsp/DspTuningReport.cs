@@ -22,11 +22,7 @@ public sealed class DspTuningReport
     [Fact]
     public async Task Report()
     {
-        var directory = Environment.GetEnvironmentVariable("MUSICAI_SEP_TUNE_DIR");
-        if (Environment.GetEnvironmentVariable("MUSICAI_MEASURE") != "1" || directory is null)
-        {
-            Assert.Skip("Set MUSICAI_MEASURE=1 and MUSICAI_SEP_TUNE_DIR to a folder of clips to run the tuning harness.");
-        }
+        var directory = TuningVariants.RequireClipFolder("separator tuning harness");
 
         var ct = TestContext.Current.CancellationToken;
         var clips = new List<Clip>();
@@ -42,19 +38,7 @@ public sealed class DspTuningReport
             clips.Add(new Clip(Path.GetFileName(clipDirectory), await AudioBuffer.LoadAsync(mixture, ct), references));
         }
 
-        var variants = new List<(string Name, DspSeparatorSettings Settings)> { ("default", DspSeparatorSettings.Default) };
-        foreach (var spec in (Environment.GetEnvironmentVariable("MUSICAI_SEP_VARIANTS") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = spec.Split('=', 2);
-            var property = typeof(DspSeparatorSettings).GetProperty(parts[0].Trim()) ?? throw new ArgumentException($"No setting {parts[0]}.");
-            foreach (var value in parts[1].Split(','))
-            {
-                var settings = DspSeparatorSettings.Default with { };
-                property.SetValue(settings, Convert.ChangeType(value.Trim(), property.PropertyType, CultureInfo.InvariantCulture));
-                variants.Add(($"{property.Name}={value.Trim()}", settings));
-            }
-        }
-
+        var variants = TuningVariants.FromEnvironment("MUSICAI_SEP_VARIANTS", DspSeparatorSettings.Default, d => d with { });
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"clips: {clips.Count} from {directory}; median over clips of the framewise-median SDR (global SDR in brackets), dB");
         report.AppendLine(CultureInfo.InvariantCulture, $"{"variant",-32} {"vocals",14} {"accomp.",14} {"drums",14} {"bass",14} {"other",14} {"s",6}");
@@ -111,10 +95,7 @@ public sealed class DspTuningReport
             }
         }
 
-        var artifacts = Path.Combine(TestAssets.RepositoryRoot, "artifacts");
-        Directory.CreateDirectory(artifacts);
-        await File.WriteAllTextAsync(Path.Combine(artifacts, "sep-tuning.md"), report.ToString(), ct);
-        TestContext.Current.SendDiagnosticMessage(report.ToString());
+        await TuningVariants.WriteReportAsync("sep-tuning.md", report.ToString(), ct);
     }
 
     private static void Add(Dictionary<string, List<double>> values, string key, double value)
