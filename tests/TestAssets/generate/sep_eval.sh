@@ -4,11 +4,11 @@
 #
 #   tests/TestAssets/generate/sep_eval.sh [CLIPS_DIR] [OUTPUT_DIR]
 #
-# CLIPS_DIR defaults to tests/TestAssets/separation (the committed clips); OUTPUT_DIR to a new temporary folder.
+# CLIPS_DIR defaults to tests/TestAssets/separation/clips (the committed clips); OUTPUT_DIR to a new temporary folder.
 # Set MUSICAI to a musicai command (for example "musicai" when the tool is installed); default: dotnet run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-clips=${1:-$root/tests/TestAssets/separation}
+clips=${1:-$root/tests/TestAssets/separation/clips}
 out=${2:-$(mktemp -d)}
 if [ -z "${MUSICAI:-}" ]; then
   dotnet build -c Release "$root/src/MusicAI.Cli" > /dev/null

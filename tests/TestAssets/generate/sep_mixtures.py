@@ -10,7 +10,7 @@ this script, rendered with fluidsynth and /usr/share/sounds/sf2/FluidR3_GM.sf2; 
 Writes <out>/<clip>/:
   mixture.<ext>  vocals.<ext>  accompaniment.<ext>  drums.<ext>  bass.<ext>  other.<ext>
   voice.json     gains, tempo, instruments, and the voice segments [start, end] in seconds
-The committed set (tests/TestAssets/separation/, 3 clips, 22,050 Hz stereo, 12 s, Ogg Vorbis so that the set stays
+The committed set (tests/TestAssets/separation/clips/, 3 clips, 22,050 Hz stereo, 12 s, Ogg Vorbis so that the set stays
 under ~2 MB and still decodes in-process) is made with the defaults:
 
   /usr/bin/python3 tests/TestAssets/generate/sep_mixtures.py
@@ -36,7 +36,7 @@ import soundfile as sf
 
 SOUNDFONT = "/usr/share/sounds/sf2/FluidR3_GM.sf2"
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_OUT = os.path.join(HERE, "..", "separation")
+DEFAULT_OUT = os.path.join(HERE, "..", "separation", "clips")
 
 # (name, chord program, pad program, bass program, tempo, key root midi, minor)
 STYLES = [

@@ -16,7 +16,7 @@ public sealed class VocalActivityTests
         var ct = TestContext.Current.CancellationToken;
         using var separator = SeparatorTests.CreateSeparator();
         var accuracies = new List<double>();
-        foreach (var clip in Directory.GetDirectories(TestAssets.Path("separation"), "clip*").Order(StringComparer.Ordinal))
+        foreach (var clip in Directory.GetDirectories(TestAssets.Path("separation", "clips"), "clip*").Order(StringComparer.Ordinal))
         {
             using var mix = await AudioBuffer.LoadAsync(Path.Combine(clip, "mixture.ogg"), ct);
             var truth = await LoadSegmentsAsync(clip, ct);
