@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MusicAI.Sdk.Audio;
 
@@ -84,22 +85,7 @@ public sealed class SeparateCommandTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var work = new TemporaryDirectory();
-        var input = Path.Combine(work.Path, "long.wav");
-        using (var song = AudioBuffer.Create(2, 44_100 * 150, 44_100))
-        {
-            var random = new Random(1);
-            for (var c = 0; c < 2; c++)
-            {
-                var samples = song.GetChannel(c);
-                for (var i = 0; i < samples.Length; i++)
-                {
-                    samples[i] = (float)((random.NextDouble() * 0.2) - 0.1);
-                }
-            }
-
-            await song.SaveWavAsync(input, ct);
-        }
-
+        var input = await WriteNoiseAsync(work.Path, 150, ct);
         var target = Path.Combine(work.Path, "stems");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(TimeSpan.FromMilliseconds(800));
@@ -112,4 +98,78 @@ public sealed class SeparateCommandTests
         Assert.False(Directory.Exists(target), "the output folder the command created should be gone");
         Assert.Equal(["long.wav"], Directory.GetFiles(work.Path).Select(Path.GetFileName));
     }
+
+    /// <summary>
+    /// A real process and a real Ctrl+C (SIGINT): the separation is cancelled, the command cleans up and exits with 130,
+    /// leaving no stem, temporary or spool file and removing the output folder it created.
+    /// </summary>
+    [Fact]
+    public async Task CtrlCInARealProcessCleansUpBeforeExiting()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("Sends a POSIX signal; Linux only.");
+        }
+
+        if (SigIntIgnored())
+        {
+            Assert.Skip("This test process ignores SIGINT (started in the background without job control), so its children would too.");
+        }
+
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new TemporaryDirectory();
+        var input = await WriteNoiseAsync(work.Path, 150, ct);
+        var target = Path.Combine(work.Path, "stems");
+        var apphost = Path.Combine(AppContext.BaseDirectory, "musicai");
+
+        // As a terminal does it: a shell with job control runs the command and sends it SIGINT once it is writing stems.
+        var script = $$"""
+            set -m
+            '{{apphost}}' separate '{{input}}' -o '{{target}}' --stems drums,bass,other,vocals 2>'{{work.Path}}/err.txt' &
+            pid=$!
+            for i in $(seq 1 3000); do
+              if ls '{{target}}' 2>/dev/null | grep -q '\.wav\.tmp-'; then break; fi
+              sleep 0.01
+            done
+            kill -INT $pid
+            wait $pid
+            """;
+        var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+
+        var error = await File.ReadAllTextAsync(Path.Combine(work.Path, "err.txt"), ct);
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {error} / {await output}");
+        Assert.Contains("Cancelled.", error);
+        Assert.False(Directory.Exists(target), $"left behind: {string.Join(", ", Directory.Exists(target) ? Directory.GetFileSystemEntries(target) : [])}");
+    }
+
+    private static async Task<string> WriteNoiseAsync(string directory, int seconds, CancellationToken cancellationToken)
+    {
+        var input = Path.Combine(directory, "long.wav");
+        using var song = AudioBuffer.Create(2, 44_100 * seconds, 44_100);
+        var random = new Random(1);
+        for (var c = 0; c < 2; c++)
+        {
+            var samples = song.GetChannel(c);
+            for (var i = 0; i < samples.Length; i++)
+            {
+                samples[i] = (float)((random.NextDouble() * 0.2) - 0.1);
+            }
+        }
+
+        await song.SaveWavAsync(input, cancellationToken);
+        return input;
+    }
+
+    /// <summary>Reads this process's ignored-signal mask from /proc (bit 1 is SIGINT).</summary>
+    private static bool SigIntIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0x2) != 0;
+    }
+
 }
