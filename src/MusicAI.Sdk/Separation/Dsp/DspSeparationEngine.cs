@@ -84,7 +84,7 @@ internal sealed class DspSeparationEngine(DspSeparatorSettings? settings = null)
                 }
 
                 var last = first + batch - 1;
-                progress?.Report(new ProcessingProgress(SeparationRunnerStage, last == chunks - 1 ? layout.TotalFrames : layout.Start(last + 1), layout.TotalFrames));
+                progress?.Report(new ProcessingProgress(Pipeline.SeparationRunner.SeparateStage, last == chunks - 1 ? layout.TotalFrames : layout.Start(last + 1), layout.TotalFrames));
             }
         }
         finally
@@ -100,8 +100,6 @@ internal sealed class DspSeparationEngine(DspSeparatorSettings? settings = null)
     public void Dispose()
     {
     }
-
-    private const string SeparationRunnerStage = "separate";
 
     private AudioBuffer[] ProcessChunk(ISeparationSource source, ChunkLayout layout, long chunk, DspChunkSeparator worker)
     {

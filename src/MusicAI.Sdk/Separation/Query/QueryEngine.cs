@@ -99,7 +99,7 @@ internal sealed class QueryEngine : ISeparationEngine
             source.Read(layout.Start(chunk) - margin, segment);
             using var match = await Task.Run(() => Extract(segment, margin, length), cancellationToken).ConfigureAwait(false);
             stitcher.Add(chunk, [match]);
-            progress?.Report(new ProcessingProgress("separate", layout.Start(chunk) + length, layout.TotalFrames));
+            progress?.Report(new ProcessingProgress(Pipeline.SeparationRunner.SeparateStage, layout.Start(chunk) + length, layout.TotalFrames));
         }
     }
 
