@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MusicAI.Sdk.Generation;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
+using MusicAI.Sdk.Separation;
 
 namespace MusicAI.Sdk;
 
@@ -30,11 +31,14 @@ namespace MusicAI.Sdk;
 /// </example>
 public sealed class MusicAIClient : IDisposable, IAsyncDisposable
 {
+    private readonly Lazy<Separator> _separator;
+
     private MusicAIClient(MusicAIOptions options, ILoggerFactory? loggerFactory)
     {
         Options = options;
         Runtime = new MusicAIRuntime(options, loggerFactory);
         Models = new ModelStore(options, loggerFactory?.CreateLogger<ModelStore>());
+        _separator = new Lazy<Separator>(() => new Separator(null, Models, Runtime), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the runtime: provider selection, shared model sessions, <see cref="MusicAIRuntime.Describe"/> and the self-test.</summary>
@@ -42,6 +46,12 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
 
     /// <summary>Gets the model cache: resolves catalog ids and paths to local files, downloading and verifying them.</summary>
     public ModelStore Models { get; }
+
+    /// <summary>
+    /// Gets the stem separator (created on first use, with the built-in DSP separator as its default; choose a model per
+    /// request with <see cref="SeparationRequest.WithModel(string)"/>).
+    /// </summary>
+    public Separator Separator => _separator.Value;
 
     /// <summary>Gets the song generator (procedural composer and synthesizer; default <see cref="SongGeneratorOptions"/>).</summary>
     [Experimental("MUSICAI001")]
@@ -67,6 +77,11 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
     /// <summary>Releases the runtime, its model sessions and the store's HTTP client. Call only when no operation is running.</summary>
     public void Dispose()
     {
+        if (_separator.IsValueCreated)
+        {
+            _separator.Value.Dispose();
+        }
+
         Runtime.Dispose();
         Models.Dispose();
     }
@@ -75,6 +90,11 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
     /// <returns>A task that completes when everything is released.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (_separator.IsValueCreated)
+        {
+            await _separator.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Runtime.DisposeAsync().ConfigureAwait(false);
         await Models.DisposeAsync().ConfigureAwait(false);
     }

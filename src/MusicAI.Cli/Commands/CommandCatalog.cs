@@ -11,6 +11,8 @@ internal static class CommandCatalog
         DoctorCommand.Create(console),
         ModelsCommand.Create(console),
         BenchCommand.Create(console),
+        SeparateCommand.Create(console),
+        EvalCommand.Create(console),
         GenerateCommand.Create(console),
         TranscribeCommand.Create(console),
     ];
