@@ -12,7 +12,8 @@ internal static class CommandCatalog
         ModelsCommand.Create(console),
         BenchCommand.Create(console),
         CaptionCommand.Create(console),
-        new Command("eval", "Measure accuracy against annotated material.") { Subcommands = { CaptionEvalCommand.Create(console) } },
+        SeparateCommand.Create(console),
+        EvalCommand.Create(console),
         GenerateCommand.Create(console),
         TranscribeCommand.Create(console),
     ];
