@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
+using MusicAI.Sdk.Captioning;
 using MusicAI.Sdk.Generation;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
@@ -38,6 +39,7 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
         Options = options;
         Runtime = new MusicAIRuntime(options, loggerFactory);
         Models = new ModelStore(options, loggerFactory?.CreateLogger<ModelStore>());
+        Captioner = new Captioner(new CaptionerOptions(), Runtime, Models);
         _separator = new Lazy<Separator>(() => new Separator(null, Models, Runtime), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -46,6 +48,9 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
 
     /// <summary>Gets the model cache: resolves catalog ids and paths to local files, downloading and verifying them.</summary>
     public ModelStore Models { get; }
+
+    /// <summary>Gets the captioner (tempo, key, loudness, sections, vocals, mood → caption and JSON; default <see cref="CaptionerOptions"/>).</summary>
+    public Captioner Captioner { get; }
 
     /// <summary>
     /// Gets the stem separator (created on first use, with the built-in DSP separator as its default; choose a model per

@@ -11,6 +11,7 @@ internal static class CommandCatalog
         DoctorCommand.Create(console),
         ModelsCommand.Create(console),
         BenchCommand.Create(console),
+        CaptionCommand.Create(console),
         SeparateCommand.Create(console),
         EvalCommand.Create(console),
         GenerateCommand.Create(console),

@@ -8,8 +8,9 @@ internal static class EvalCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("eval", "Score outputs against references (separation SDR).");
+        var command = new Command("eval", "Score outputs against references (separation SDR; caption tempo and key accuracy).");
         command.Subcommands.Add(EvalSdrCommand.Create(console));
+        command.Subcommands.Add(CaptionEvalCommand.Create(console));
         return command;
     }
 }
