@@ -8,11 +8,13 @@ using Spectre.Console;
 namespace MusicAI.Cli.Commands;
 
 /// <summary>
-/// <c>musicai caption AUDIO [--lyrics FILE] [--json] [--style short|full|technical] [--beat-tracker dsp|beatnet]</c>:
-/// describes a piece of music (tempo, key, loudness, sections, vocals, mood…) as a caption or as JSON.
+/// <c>musicai caption AUDIO [--lyrics FILE] [--json] [--style short|full|technical] [--beat-tracker dsp|beatnet]
+/// [--zero-shot [--labels A,B,…] [--clap-model ID|DIR]] [--melody [--melody-model ID|PATH]]</c>:
+/// describes a piece of music (tempo, key, loudness, sections, vocals, mood…) as a caption or as JSON, optionally with
+/// CLAP zero-shot tags and basic-pitch notes.
 /// </summary>
 /// <remarks>Exit codes: 0 ok; 1 usage (bad style); 2 input error (missing or undecodable audio, missing lyrics file);
-/// 3 model error (BeatNet missing offline, download failed); 130 cancelled.</remarks>
+/// 3 model error (a model missing offline, download failed); 130 cancelled.</remarks>
 internal static class CaptionCommand
 {
     public static Command Create(CliConsole console)
@@ -27,7 +29,15 @@ internal static class CaptionCommand
         };
         style.AcceptOnlyFromAmong("short", "full", "technical");
         var beats = BeatTrackerOption();
-        var modelsDir = new Option<string?>("--models-dir") { Description = "Model cache folder for --beat-tracker beatnet (default: $MUSICAI_MODELS or the user cache).", HelpName = "DIR" };
+        var zeroShot = new Option<bool>("--zero-shot")
+        {
+            Description = "Add CLAP zero-shot tags (genres, moods, instruments; catalog id 'clap-htsat-unfused', about 620 MB, downloaded once unless cached).",
+        };
+        var labels = new Option<string?>("--labels") { Description = "Your own zero-shot labels, comma-separated (implies --zero-shot).", HelpName = "A,B,…" };
+        var clapModel = new Option<string?>("--clap-model") { Description = "CLAP model: catalog id or a local model folder (default clap-htsat-unfused).", HelpName = "ID|DIR" };
+        var melody = new Option<bool>("--melody") { Description = "Add the transcribed notes (basic-pitch, catalog id 'basic-pitch', 230 KB)." };
+        var melodyModel = new Option<string?>("--melody-model") { Description = "basic-pitch model: catalog id or the path of nmp.onnx (default basic-pitch).", HelpName = "ID|PATH" };
+        var modelsDir = new Option<string?>("--models-dir") { Description = "Model cache folder for the neural options (default: $MUSICAI_MODELS or the user cache).", HelpName = "DIR" };
         var offline = new Option<bool>("--offline") { Description = "Never download a model; fail when it is not cached." };
         var command = new Command("caption", "Describe music: tempo and beats, key, loudness, dynamics, spectrum, vocals, sections, mood — as a caption or JSON.");
         command.Arguments.Add(audio);
@@ -35,13 +45,28 @@ internal static class CaptionCommand
         command.Options.Add(json);
         command.Options.Add(style);
         command.Options.Add(beats);
+        command.Options.Add(zeroShot);
+        command.Options.Add(labels);
+        command.Options.Add(clapModel);
+        command.Options.Add(melody);
+        command.Options.Add(melodyModel);
         command.Options.Add(modelsDir);
         command.Options.Add(offline);
         command.SetAction((parseResult, cancellationToken) => console.RunAsync(
             async ct =>
             {
-                await using var client = CreateClient(parseResult.GetValue(beats)!, parseResult.GetValue(modelsDir), parseResult.GetValue(offline));
-                var captioner = client is null ? new Captioner() : new Captioner(new CaptionerOptions { BeatTracking = BeatTracking.BeatNet }, client);
+                var labelList = parseResult.GetValue(labels)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var options = new CaptionerOptions
+                {
+                    BeatTracking = parseResult.GetValue(beats) == "beatnet" ? BeatTracking.BeatNet : BeatTracking.Dsp,
+                    ZeroShotTagging = parseResult.GetValue(zeroShot) || labelList is not null,
+                    ZeroShotLabels = labelList,
+                    ClapModel = parseResult.GetValue(clapModel) ?? new CaptionerOptions().ClapModel,
+                    Melody = parseResult.GetValue(melody),
+                    MelodyModel = parseResult.GetValue(melodyModel) ?? new CaptionerOptions().MelodyModel,
+                };
+                await using var client = CreateClient(options.NeedsModels, parseResult.GetValue(modelsDir), parseResult.GetValue(offline));
+                var captioner = client is null ? new Captioner(options) : new Captioner(options, client);
                 return await RunAsync(console, captioner, parseResult.GetValue(audio)!, parseResult.GetValue(lyrics), parseResult.GetValue(json), parseResult.GetValue(style)!, ct);
             },
             cancellationToken));
@@ -60,9 +85,9 @@ internal static class CaptionCommand
         return option;
     }
 
-    /// <summary>A client for the BeatNet path, or null for the embedded one.</summary>
-    internal static MusicAIClient? CreateClient(string beatTracker, string? modelsDirectory, bool offline) =>
-        beatTracker == "beatnet"
+    /// <summary>A client for the neural paths, or null when only the embedded analysis runs.</summary>
+    internal static MusicAIClient? CreateClient(bool needsModels, string? modelsDirectory, bool offline) =>
+        needsModels
             ? MusicAIClient.Create(o =>
             {
                 o.Offline = offline;

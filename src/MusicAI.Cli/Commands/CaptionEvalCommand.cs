@@ -40,7 +40,7 @@ internal static class CaptionEvalCommand
         command.SetAction((parseResult, cancellationToken) => console.RunAsync(
             async ct =>
             {
-                await using var client = CaptionCommand.CreateClient(parseResult.GetValue(beats)!, parseResult.GetValue(modelsDir), parseResult.GetValue(offline));
+                await using var client = CaptionCommand.CreateClient(parseResult.GetValue(beats) == "beatnet", parseResult.GetValue(modelsDir), parseResult.GetValue(offline));
                 var beatNet = client is null ? null : await new Captioner(new CaptionerOptions { BeatTracking = BeatTracking.BeatNet }, client).BeatNetModelAsync(null, ct);
                 return await RunAsync(console, parseResult.GetValue(directory)!, parseResult.GetValue(annotations), parseResult.GetValue(json), parseResult.GetValue(details), beatNet, ct);
             },

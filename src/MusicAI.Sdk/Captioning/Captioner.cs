@@ -50,7 +50,10 @@ public sealed partial class Captioner
     {
     }
 
-    /// <summary>Creates a captioner whose neural options (<see cref="CaptionerOptions.BeatTracking"/>) use a client's runtime and model store.</summary>
+    /// <summary>
+    /// Creates a captioner whose neural options (<see cref="CaptionerOptions.BeatTracking"/>,
+    /// <see cref="CaptionerOptions.ZeroShotTagging"/>, <see cref="CaptionerOptions.Melody"/>) use a client's runtime and model store.
+    /// </summary>
     /// <param name="options">The options; they are validated and copied.</param>
     /// <param name="client">Provides the runtime (sessions) and the model store (cache, downloads); not owned.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="client"/> is <see langword="null"/>.</exception>
@@ -65,10 +68,10 @@ public sealed partial class Captioner
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (options.BeatTracking == BeatTracking.BeatNet && (runtime is null || models is null))
+        if (options.NeedsModels && (runtime is null || models is null))
         {
             throw new ArgumentException(
-                "BeatTracking.BeatNet needs the runtime and the model store: create the captioner with new Captioner(options, client) or through services.AddMusicAI().AddCaptioner(...).",
+                "BeatTracking.BeatNet, ZeroShotTagging and Melody need the runtime and the model store: create the captioner with new Captioner(options, client) or through services.AddMusicAI().AddCaptioner(...).",
                 nameof(options));
         }
 
@@ -126,7 +129,19 @@ public sealed partial class Captioner
     internal async Task<MusicDescription> DescribeAsync(CaptionRequest request, AudioBuffer audio, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
     {
         var beatNet = await BeatNetModelAsync(progress, cancellationToken).ConfigureAwait(false);
-        return await Task.Run(() => Describe(request, audio, beatNet, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var sanitized = await Task.Run(() => SanitizedCopy(audio), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var input = sanitized ?? audio;
+            var analysis = await Task.Run(() => SongAnalyzer.Analyze(input, progress, cancellationToken, beatNet), cancellationToken).ConfigureAwait(false);
+            var enrichment = new CaptionerEnrichment(input, path: null, cancellationToken);
+            await EnrichAsync(enrichment, progress).ConfigureAwait(false);
+            return DescriptionBuilder.Build(analysis, request.Lyrics, request.Style ?? Options.DefaultStyle, Options.ClaimThreshold, enrichment);
+        }
+        finally
+        {
+            sanitized?.Dispose();
+        }
     }
 
     /// <summary>
@@ -153,22 +168,6 @@ public sealed partial class Captioner
         return Interlocked.CompareExchange(ref _beatNet, model, null) ?? model;
     }
 
-    private MusicDescription Describe(CaptionRequest request, AudioBuffer audio, OnnxModel? beatNet, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
-    {
-        var sanitized = SanitizedCopy(audio);
-        try
-        {
-            var analysis = SongAnalyzer.Analyze(sanitized ?? audio, progress, cancellationToken, beatNet);
-            var enrichment = new CaptionerEnrichment(sanitized ?? audio, path: null, cancellationToken);
-            EnrichDescription(enrichment);
-            return DescriptionBuilder.Build(analysis, request.Lyrics, request.Style ?? Options.DefaultStyle, Options.ClaimThreshold, enrichment);
-        }
-        finally
-        {
-            sanitized?.Dispose();
-        }
-    }
-
     /// <summary>Runs the analysis of a request on a file.</summary>
     internal async Task<MusicDescription> DescribeAsync(CaptionRequest request, string path, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
     {
@@ -176,16 +175,9 @@ public sealed partial class Captioner
         using var reader = AudioReader.Open(path, new AudioLoadOptions { ReplaceNonFiniteSamples = true });
         var analysis = await SongAnalyzer.AnalyzeAsync(reader, progress, cancellationToken, beatNet).ConfigureAwait(false);
         var enrichment = new CaptionerEnrichment(audio: null, path, cancellationToken);
-        EnrichDescription(enrichment);
+        await EnrichAsync(enrichment, progress).ConfigureAwait(false);
         return DescriptionBuilder.Build(analysis, request.Lyrics, request.Style ?? Options.DefaultStyle, Options.ClaimThreshold, enrichment);
     }
-
-    /// <summary>
-    /// Extension point for the neural paths (CLAP zero-shot tags, basic-pitch melody): set
-    /// <see cref="CaptionerEnrichment.ZeroShotTags"/> and <see cref="CaptionerEnrichment.Melody"/> from the audio or
-    /// the path. Without an implementation the call is removed by the compiler and both stay null.
-    /// </summary>
-    partial void EnrichDescription(CaptionerEnrichment enrichment);
 
     /// <summary>A copy with non-finite samples replaced by 0, or null when the buffer is clean (the common case: no copy).</summary>
     private static AudioBuffer? SanitizedCopy(AudioBuffer audio)

@@ -4,7 +4,7 @@ using MusicAI.Sdk.Captioning.Neural;
 namespace MusicAI.Sdk.Captioning;
 
 /// <summary>
-/// What the neural paths receive and return through <c>Captioner.EnrichDescription</c>: the input (a buffer, or a
+/// What the neural paths receive and return through <c>Captioner.EnrichAsync</c>: the input (a buffer, or a
 /// path when the input is streamed from a file) and the optional fields they fill.
 /// </summary>
 internal sealed class CaptionerEnrichment(AudioBuffer? audio, string? path, CancellationToken cancellationToken)

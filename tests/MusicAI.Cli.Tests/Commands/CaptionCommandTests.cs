@@ -53,6 +53,34 @@ public sealed class CaptionCommandTests
     }
 
     [Fact]
+    public async Task ZeroShot_WithUserLabels_AddsScoredTags()
+    {
+        using var directory = new TemporaryDirectory();
+        var song = await SongAsync(directory, seconds: 12);
+        var clap = TestAssets.Path("captioning-neural", "clap");
+
+        var result = await CliRunner.RunAsync(
+            "caption", song, "--json", "--labels", "boss battle, lullaby", "--clap-model", clap, "--offline", "--models-dir", directory.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var tags = json.RootElement.GetProperty("zero_shot_tags").EnumerateArray().ToList();
+        Assert.Equal(["boss battle", "lullaby"], tags.Select(t => t.GetProperty("label").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task ZeroShot_ModelNotCachedOffline_IsAModelError()
+    {
+        using var directory = new TemporaryDirectory();
+        var song = await SongAsync(directory, seconds: 5);
+
+        var result = await CliRunner.RunAsync("caption", song, "--zero-shot", "--offline", "--models-dir", directory.Path);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("clap-htsat-unfused", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingFile_IsAnInputError()
     {
         var result = await CliRunner.RunAsync("caption", Path.Combine(Path.GetTempPath(), "no-such-song-" + Guid.NewGuid().ToString("N") + ".wav"));

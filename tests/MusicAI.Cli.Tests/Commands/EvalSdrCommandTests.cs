@@ -6,7 +6,7 @@ namespace MusicAI.Cli.Tests.Commands;
 /// <summary><c>musicai eval sdr</c> run in-process on the mir_eval-checked fixtures.</summary>
 public sealed class EvalSdrCommandTests
 {
-    private static string Fixtures => Path.Combine(CliTestAssets.Directory, "separation", "sdr");
+    private static string Fixtures => TestAssets.Path("separation", "sdr");
 
     [Fact]
     public async Task ScoresStemsMatchedByName()

@@ -7,7 +7,7 @@ namespace MusicAI.Cli.Tests.Commands;
 /// <summary><c>musicai separate</c> run in-process.</summary>
 public sealed class SeparateCommandTests
 {
-    private static string Clip => Path.Combine(CliTestAssets.Directory, "separation", "clips", "clip1_pop", "mixture.ogg");
+    private static string Clip => TestAssets.Path("separation", "clips", "clip1_pop", "mixture.ogg");
 
     [Fact]
     public async Task WritesTheStemFilesThatSumToTheMix()
