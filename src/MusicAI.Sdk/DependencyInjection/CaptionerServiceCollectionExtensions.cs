@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MusicAI.Sdk.Captioning;
+using MusicAI.Sdk.Captioning.Neural;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
 
@@ -11,7 +12,9 @@ public static class CaptionerServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="Captioner"/> as a singleton (keyed when the builder is keyed): the embedded analysis needs
     /// no model and no download; it can reach the registration's <see cref="MusicAIRuntime"/> and <see cref="ModelStore"/>
-    /// for the neural paths.
+    /// for the neural paths. Also registers <see cref="MelodyTranscriber"/> (basic-pitch) and
+    /// <see cref="MusicTextEmbedder"/> (CLAP, for text-to-music search) with their catalog models; their models are
+    /// resolved on first use.
     /// </summary>
     /// <param name="builder">The builder returned by <c>services.AddMusicAI(...)</c>.</param>
     /// <param name="configure">Changes the default <see cref="CaptionerOptions"/>; <see langword="null"/> keeps them.</param>
@@ -34,6 +37,8 @@ public static class CaptionerServiceCollectionExtensions
                 options,
                 provider.GetRequiredService<MusicAIRuntime>(),
                 provider.GetRequiredService<ModelStore>()));
+            builder.Services.TryAddSingleton(provider => new MelodyTranscriber(provider.GetRequiredService<MusicAIRuntime>(), provider.GetRequiredService<ModelStore>()));
+            builder.Services.TryAddSingleton(provider => new MusicTextEmbedder(provider.GetRequiredService<MusicAIRuntime>(), provider.GetRequiredService<ModelStore>()));
         }
         else
         {
@@ -41,6 +46,8 @@ public static class CaptionerServiceCollectionExtensions
                 options,
                 provider.GetRequiredKeyedService<MusicAIRuntime>(key),
                 provider.GetRequiredKeyedService<ModelStore>(key)));
+            builder.Services.TryAddKeyedSingleton(builder.ServiceKey, (provider, key) => new MelodyTranscriber(provider.GetRequiredKeyedService<MusicAIRuntime>(key), provider.GetRequiredKeyedService<ModelStore>(key)));
+            builder.Services.TryAddKeyedSingleton(builder.ServiceKey, (provider, key) => new MusicTextEmbedder(provider.GetRequiredKeyedService<MusicAIRuntime>(key), provider.GetRequiredKeyedService<ModelStore>(key)));
         }
 
         return builder;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MusicAI.Sdk.Captioning;
+using MusicAI.Sdk.Captioning.Neural;
 
 namespace MusicAI.Sdk.Tests.Captioning;
 
@@ -18,6 +19,9 @@ public sealed class CaptionerRegistrationTests
         Assert.Equal(CaptionStyle.Short, first.Options.DefaultStyle);
         Assert.NotNull(first.Runtime);
         Assert.NotNull(first.Models);
+        Assert.Equal("basic-pitch", provider.GetRequiredService<MelodyTranscriber>().Model);
+        Assert.Equal("clap-htsat-unfused", provider.GetRequiredService<MusicTextEmbedder>().Model);
+        Assert.Same(provider.GetRequiredService<MusicTextEmbedder>(), provider.GetRequiredService<MusicTextEmbedder>());
     }
 
     [Fact]
@@ -28,6 +32,8 @@ public sealed class CaptionerRegistrationTests
         await using var provider = services.BuildServiceProvider();
 
         Assert.NotNull(provider.GetRequiredKeyedService<Captioner>("cpu"));
+        Assert.NotNull(provider.GetRequiredKeyedService<MelodyTranscriber>("cpu"));
+        Assert.NotNull(provider.GetRequiredKeyedService<MusicTextEmbedder>("cpu"));
         Assert.Null(provider.GetService<Captioner>());
     }
 
