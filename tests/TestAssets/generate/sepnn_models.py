@@ -161,14 +161,14 @@ def export_demucs_b():
     return path
 
 
-def identity_graph(name, inputs, output_shape, elem=TensorProto.FLOAT):
-    """A graph whose first input is copied to one output; other inputs are summed in so that none is unused."""
-    nodes = [helper.make_node("Identity", [inputs[0][0]], ["output"])] if len(inputs) == 1 else [
-        helper.make_node("Sum", [i[0] for i in inputs], ["output"])]
+def identity_graph(name, inputs, elem=TensorProto.FLOAT):
+    """A graph that copies every input to an output of the same shape (output 0 is named 'output')."""
+    outputs = ["output"] + [f"output{i}" for i in range(1, len(inputs))]
+    nodes = [helper.make_node("Identity", [n], [o]) for (n, _, _), o in zip(inputs, outputs)]
     graph = helper.make_graph(
         nodes, name,
         [helper.make_tensor_value_info(n, e, s) for n, e, s in inputs],
-        [helper.make_tensor_value_info("output", elem, output_shape)])
+        [helper.make_tensor_value_info(o, e, s) for (_, e, s), o in zip(inputs, outputs)])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)])
     model.producer_name = "MusicAI.Sdk tests/TestAssets/generate/sepnn_models.py"
     onnx.checker.check_model(model)
@@ -182,12 +182,12 @@ def export_contract_violations():
     mdx = ["batch", 4, 3072, 256]
     wave = [1, 2, SEGMENT]
     return [
-        identity_graph("mdx_wrong_channels", [("input", f, ["batch", 2, 3072, 256])], ["batch", 2, 3072, 256]),
-        identity_graph("mdx_wrong_dtype", [("input", d, mdx)], mdx, elem=d),
-        identity_graph("mdx_wrong_name", [("spectrum", f, mdx)], mdx),
+        identity_graph("mdx_wrong_channels", [("input", f, ["batch", 2, 3072, 256])]),
+        identity_graph("mdx_wrong_dtype", [("input", d, mdx)]),
+        identity_graph("mdx_wrong_name", [("spectrum", f, mdx)]),
         # A flavour-A model whose spectrogram input keeps the Nyquist bin (2049 bins instead of 2048).
-        identity_graph("htdemucs_wrong_spec", [("input", f, wave), ("x", f, [1, 4, 2049, 336])], wave),
-        identity_graph("three_inputs", [("a", f, wave), ("b", f, wave), ("c", f, wave)], wave),
+        identity_graph("htdemucs_wrong_spec", [("input", f, wave), ("x", f, [1, 4, 2049, 336])]),
+        identity_graph("three_inputs", [("a", f, wave), ("b", f, wave), ("c", f, wave)]),
     ]
 
 

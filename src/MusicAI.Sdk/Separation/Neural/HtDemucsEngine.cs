@@ -86,10 +86,13 @@ internal sealed class HtDemucsEngine : ISeparationEngine
     /// <exception cref="ModelContractException">The model does not have the flavour-A signature.</exception>
     public static HtDemucsEngine CreateSpectrogramOutside(OnnxModel model)
     {
+        const string Kind = "HT-Demucs (STFT outside the graph)";
+        string[] inputs = [$"* float32 [1, 2, {DefaultSegmentLength}]", $"* float32 [1, 4, {HtDemucsSpectrogram.Bins}, 336]"];
+        model.EnsureContract(ModelContract.Parse(Kind, inputs, []));
         var sources = SourceCountOf(model, outputDimensions: 5, expected: "[1, S, 4, 2048, 336]");
         model.EnsureContract(ModelContract.Parse(
-            "HT-Demucs (STFT outside the graph)",
-            [$"* float32 [1, 2, {DefaultSegmentLength}]", $"* float32 [1, 4, {HtDemucsSpectrogram.Bins}, 336]"],
+            Kind,
+            inputs,
             [$"* float32 [1, {sources}, 4, {HtDemucsSpectrogram.Bins}, 336]", $"* float32 [1, {sources}, 2, {DefaultSegmentLength}]"]));
         return new HtDemucsEngine(model, DefaultSegmentLength, sources, spectrogramOutside: true);
     }
@@ -98,6 +101,8 @@ internal sealed class HtDemucsEngine : ISeparationEngine
     /// <exception cref="ModelContractException">The model does not have the flavour-B signature.</exception>
     public static HtDemucsEngine CreateSpectrogramInside(OnnxModel model)
     {
+        const string Kind = "HT-Demucs (STFT inside the graph)";
+        model.EnsureContract(ModelContract.Parse(Kind, ["* float32 [1, 2, samples]"], []));
         var sources = SourceCountOf(model, outputDimensions: 4, expected: "[1, S, 2, samples]");
         var samples = model.Inputs[0].Dimensions is [_, _, { IsFixed: true } d] ? d.Size : DefaultSegmentLength;
         if (samples < 4096 || samples > int.MaxValue / 4)
@@ -111,7 +116,7 @@ internal sealed class HtDemucsEngine : ISeparationEngine
         }
 
         model.EnsureContract(ModelContract.Parse(
-            "HT-Demucs (STFT inside the graph)",
+            Kind,
             [$"* float32 [1, 2, {samples}]"],
             [$"* float32 [1, {sources}, 2, {samples}]"]));
         return new HtDemucsEngine(model, (int)samples, sources, spectrogramOutside: false);
