@@ -16,10 +16,13 @@ internal sealed class MemorySeparationSource(float[][] channels, int sampleRate 
 
     public long FramesRead { get; private set; }
 
+    public int LongestRead { get; private set; }
+
     public void Read(long startFrame, AudioBuffer destination)
     {
         Reads++;
         FramesRead += destination.FrameCount;
+        LongestRead = Math.Max(LongestRead, destination.FrameCount);
         for (var c = 0; c < channels.Length; c++)
         {
             var target = destination.GetChannel(c);
