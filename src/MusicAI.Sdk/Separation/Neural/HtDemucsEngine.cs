@@ -228,10 +228,11 @@ internal sealed class HtDemucsEngine : ISeparationEngine
             inputs.AddPooled<float>(_inputNames[1], _specShape);
         }
 
-        var spectrogramScratch = _spectrogram?.CreateScratch();
+        using var spectrogramScratch = _spectrogram?.CreateScratch();
         using var sums = new OverlapAddAccumulator(SourceCount, Channels, segment);
         using var blocks = new StemBlocks(s_stems.Length, Channels, stride, SampleRate);
-        var stem = new float[segment];
+        using var stemBuffer = AudioBuffer.Create(1, segment, SampleRate);
+        var stem = stemBuffer.GetChannel(0);
 
         var chunkIndex = 0;
         for (long offset = 0; offset < frames; offset += stride, chunkIndex++)
@@ -273,7 +274,7 @@ internal sealed class HtDemucsEngine : ISeparationEngine
                     for (var c = 0; c < Channels; c++)
                     {
                         SourceChannel(outputs, s, c, stem, spectrogramScratch);
-                        sums.AddWeighted(s, c, window, stem.AsSpan(trim, length), _weights);
+                        sums.AddWeighted(s, c, window, stem.Slice(trim, length), _weights);
                     }
                 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using MusicAI.Sdk.Dsp;
 
 namespace MusicAI.Sdk.Separation.Neural;
@@ -132,27 +133,46 @@ internal sealed class HtDemucsSpectrogram
         signal.Slice(Pad, SegmentLength).CopyTo(destination);
     }
 
-    /// <summary>Per-call buffers: one padded signal and one frame-major spectrum of le + 4 frames.</summary>
-    internal sealed class Scratch
+    /// <summary>Per-call buffers, rented: one padded signal and one frame-major spectrum of le + 4 frames.</summary>
+    internal sealed class Scratch : IDisposable
     {
         private readonly float[] _signal;
         private readonly float[] _real;
         private readonly float[] _imaginary;
+        private readonly int _signalLength;
+        private readonly int _spectrumLength;
+        private bool _disposed;
 
         internal Scratch(HtDemucsSpectrogram owner)
         {
-            _signal = new float[owner.PaddedLength];
-            _real = new float[(owner.Frames + 4) * FullBins];
-            _imaginary = new float[(owner.Frames + 4) * FullBins];
+            _signalLength = owner.PaddedLength;
+            _spectrumLength = (owner.Frames + 4) * FullBins;
+            _signal = ArrayPool<float>.Shared.Rent(_signalLength);
+            _real = ArrayPool<float>.Shared.Rent(_spectrumLength);
+            _imaginary = ArrayPool<float>.Shared.Rent(_spectrumLength);
         }
 
         /// <summary>Gets the padded-signal buffer.</summary>
-        public Span<float> Signal => _signal;
+        public Span<float> Signal => _signal.AsSpan(0, _signalLength);
 
         /// <summary>Gets the frame-major real parts.</summary>
-        public Span<float> Real => _real;
+        public Span<float> Real => _real.AsSpan(0, _spectrumLength);
 
         /// <summary>Gets the frame-major imaginary parts.</summary>
-        public Span<float> Imaginary => _imaginary;
+        public Span<float> Imaginary => _imaginary.AsSpan(0, _spectrumLength);
+
+        /// <summary>Returns the arrays to the pool.</summary>
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            ArrayPool<float>.Shared.Return(_signal);
+            ArrayPool<float>.Shared.Return(_real);
+            ArrayPool<float>.Shared.Return(_imaginary);
+        }
     }
 }

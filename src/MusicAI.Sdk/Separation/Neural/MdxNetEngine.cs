@@ -1,5 +1,3 @@
-using System.Buffers;
-using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Diagnostics;
 using MusicAI.Sdk.Runtime;
 
@@ -56,8 +54,11 @@ internal sealed class MdxNetEngine : ISeparationEngine
     /// <inheritdoc/>
     public int ChannelCount => 2;
 
-    /// <summary>Gets the chunk processor (for benchmarks).</summary>
+    /// <summary>Gets the chunk processor.</summary>
     internal MdxNetChunkProcessor Processor => _processor;
+
+    /// <summary>Gets <c>np.hanning(chunk)</c>, the weights of every full-length chunk.</summary>
+    internal ReadOnlySpan<float> ChunkWindow => _chunkWindow;
 
     /// <summary>Loads the parameters of <paramref name="model"/>, checks its contract and creates the engine.</summary>
     /// <exception cref="ModelContractException">The parameters are unknown, or the model's signature does not match them.</exception>
@@ -98,82 +99,17 @@ internal sealed class MdxNetEngine : ISeparationEngine
     /// <summary>Runs the whole separation on the calling thread.</summary>
     internal void Separate(ISeparationSource source, ISeparationSink sink, float? overlap, IProgress<ProcessingProgress>? progress, CancellationToken cancellationToken)
     {
-        var p = _processor.Parameters;
-        var frames = source.FrameCount;
-        if (frames == 0)
+        if (source.FrameCount == 0)
         {
             return;
         }
 
-        int chunk = p.ChunkLength, trim = p.Trim, step = p.Step(overlap);
-        var mixtureLength = p.MixtureLength(frames);
-        var windowed = overlap != 0f;
-        var primaryIndex = p.PrimaryStem == Stem.Vocals ? 0 : 1;
-        var compensate = (float)p.Compensate;
-
-        using var scratch = _processor.CreateScratch();
-        using var input = AudioBuffer.Create(2, chunk, SampleRate);
-        using var sums = new OverlapAddAccumulator(1, 2, chunk);
-        using var blocks = new StemBlocks(s_stems.Length, 2, step, SampleRate);
-        var left = ArrayPool<float>.Shared.Rent(chunk);
-        var right = ArrayPool<float>.Shared.Rent(chunk);
-        var tailWindow = ArrayPool<float>.Shared.Rent(chunk);
-        try
+        using var run = new MdxNetSeparation(this, source, sink, overlap, progress);
+        var chunkIndex = 0;
+        for (long start = 0; start < run.MixtureLength; start += run.Step, chunkIndex++)
         {
-            var chunkIndex = 0;
-            for (long start = 0; start < mixtureLength; start += step, chunkIndex++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var length = (int)Math.Min(chunk, mixtureLength - start);
-                source.Read(start - trim, input);
-                _processor.Process(input, scratch, left, right, chunkIndex, cancellationToken);
-
-                var offset = checked((int)(start - sums.Start));
-                if (windowed)
-                {
-                    ReadOnlySpan<float> window = length == chunk ? _chunkWindow : SymmetricHann(tailWindow.AsSpan(0, length));
-                    sums.AddWeighted(0, 0, offset, left.AsSpan(0, length), window);
-                    sums.AddWeighted(0, 1, offset, right.AsSpan(0, length), window);
-                    sums.AddWeights(offset, window[..length]);
-                }
-                else
-                {
-                    sums.Add(0, 0, offset, left.AsSpan(0, length));
-                    sums.Add(0, 1, offset, right.AsSpan(0, length));
-                    sums.AddWeights(offset, length, 1f);
-                }
-
-                // No later chunk reaches below start + step: those padded-mixture frames are final.
-                var final = Math.Min(start + step, mixtureLength);
-                var keepFrom = Math.Max(sums.Start, trim);
-                var keepTo = Math.Min(final, trim + frames);
-                if (keepTo > keepFrom)
-                {
-                    var count = (int)(keepTo - keepFrom);
-                    var stems = blocks.Get(count);
-                    var windowOffset = (int)(keepFrom - sums.Start);
-                    var mixOffset = (int)(keepFrom - start);
-                    for (var channel = 0; channel < 2; channel++)
-                    {
-                        var primary = stems[primaryIndex].GetChannel(channel);
-                        sums.Normalize(0, channel, windowOffset, primary);
-                        System.Numerics.Tensors.TensorPrimitives.Multiply(primary, compensate, primary);
-                        var mix = input.GetChannel(channel).Slice(mixOffset, count);
-                        System.Numerics.Tensors.TensorPrimitives.Subtract(mix, primary, stems[1 - primaryIndex].GetChannel(channel));
-                    }
-
-                    sink.Write(stems);
-                    progress?.Report(new ProcessingProgress("separate", keepTo - trim, frames));
-                }
-
-                sums.Advance((int)(final - sums.Start));
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(left);
-            ArrayPool<float>.Shared.Return(right);
-            ArrayPool<float>.Shared.Return(tailWindow);
+            cancellationToken.ThrowIfCancellationRequested();
+            run.ProcessChunk(start, chunkIndex, cancellationToken);
         }
     }
 
@@ -190,7 +126,8 @@ internal sealed class MdxNetEngine : ISeparationEngine
         return window;
     }
 
-    private static Span<float> SymmetricHann(Span<float> window)
+    /// <summary>Fills <paramref name="window"/> with <c>np.hanning(window.Length)</c>.</summary>
+    internal static Span<float> SymmetricHann(Span<float> window)
     {
         if (window.Length == 1)
         {

@@ -21,7 +21,7 @@ public sealed class HtDemucsSpectrogramTests
         // start to 1536 samples before le·1024. This checks padding, framing and the 1/64 scaling together.
         const int Length = 20_000;
         var spectrogram = new HtDemucsSpectrogram(Length);
-        var scratch = spectrogram.CreateScratch();
+        using var scratch = spectrogram.CreateScratch();
         var signal = new float[Length];
         for (var n = 0; n < Length; n++)
         {
@@ -51,7 +51,8 @@ public sealed class HtDemucsSpectrogramTests
         var spectrogram = new HtDemucsSpectrogram(Length);
         var planes = new float[4 * spectrogram.PlaneLength];
         var ones = Enumerable.Repeat(1f, Length).ToArray();
-        spectrogram.Forward(ones, 0, planes, spectrogram.CreateScratch());
+        using var scratch = spectrogram.CreateScratch();
+        spectrogram.Forward(ones, 0, planes, scratch);
         for (var t = 0; t < spectrogram.Frames; t++)
         {
             Assert.Equal(32f, planes[t], 1e-3f);
