@@ -130,16 +130,7 @@ internal sealed class HtDemucsEngine : ISeparationEngine
         IProgress<ProcessingProgress>? progress,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(sink);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (source.SampleRate != SampleRate || source.ChannelCount != ChannelCount)
-        {
-            throw new ArgumentException($"{Name} needs {ChannelCount} channels at {SampleRate} Hz; the source has {source.ChannelCount} at {source.SampleRate} Hz.", nameof(source));
-        }
-
-        _ = Stride(settings.Overlap);
-        return Task.Run(() => Separate(source, sink, settings.Overlap, progress, cancellationToken), cancellationToken);
+        return NeuralEngineCalls.Start(this, source, sink, settings, o => Stride(o), () => Separate(source, sink, settings.Overlap, progress, cancellationToken), cancellationToken);
     }
 
     /// <summary>The model is owned by the session factory; nothing to release.</summary>
@@ -151,16 +142,7 @@ internal sealed class HtDemucsEngine : ISeparationEngine
     /// <exception cref="ArgumentOutOfRangeException">The overlap is not in [0, 1) or leaves no stride.</exception>
     public int Stride(float? overlap)
     {
-        var o = overlap ?? DefaultOverlap;
-        if (!(o >= 0f && o < 1f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(overlap), overlap, "The overlap must be in [0, 1).");
-        }
-
-        var stride = (int)((1.0 - (double)(decimal)o) * SegmentLength);
-        return stride > 0
-            ? stride
-            : throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"The overlap {o} leaves no stride between segments of {SegmentLength} samples; use a smaller overlap.");
+        return NeuralEngineCalls.Step(overlap ?? DefaultOverlap, SegmentLength);
     }
 
     /// <summary>demucs separate.py: mean and unbiased standard deviation of the mono mix (L + R)/2.</summary>

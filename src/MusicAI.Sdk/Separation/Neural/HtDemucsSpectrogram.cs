@@ -81,19 +81,14 @@ internal sealed class HtDemucsSpectrogram
         var imaginary = scratch.Imaginary[..count];
         _plan.Forward(padded, firstFrame: 2, frameCount: Frames, real, imaginary);
 
-        var re = spectrogram.Slice(2 * channel * PlaneLength, PlaneLength);
-        var im = spectrogram.Slice(((2 * channel) + 1) * PlaneLength, PlaneLength);
-        for (var f = 0; f < Bins; f++)
-        {
-            var reRow = re.Slice(f * Frames, Frames);
-            var imRow = im.Slice(f * Frames, Frames);
-            var index = f;
-            for (var t = 0; t < Frames; t++, index += FullBins)
-            {
-                reRow[t] = real[index];
-                imRow[t] = imaginary[index];
-            }
-        }
+        ComplexPlanes.Gather(
+            real,
+            imaginary,
+            FullBins,
+            Frames,
+            spectrogram.Slice(2 * channel * PlaneLength, PlaneLength),
+            spectrogram.Slice(((2 * channel) + 1) * PlaneLength, PlaneLength),
+            Bins);
     }
 
     /// <summary>Inverts one source channel given as re/im planes of [2048, le] into L samples.</summary>
@@ -110,18 +105,7 @@ internal sealed class HtDemucsSpectrogram
         im[..(2 * FullBins)].Clear();
         re[((frames - 2) * FullBins)..].Clear();
         im[((frames - 2) * FullBins)..].Clear();
-        for (var f = 0; f < Bins; f++)
-        {
-            var reRow = real.Slice(f * Frames, Frames);
-            var imRow = imaginary.Slice(f * Frames, Frames);
-            var index = (2 * FullBins) + f;
-            for (var t = 0; t < Frames; t++, index += FullBins)
-            {
-                re[index] = reRow[t];
-                im[index] = imRow[t];
-            }
-        }
-
+        ComplexPlanes.Scatter(real, imaginary, Bins, Frames, re, im, FullBins, firstFrame: 2);
         for (var t = 2; t < frames - 2; t++)
         {
             re[(t * FullBins) + Bins] = 0f;

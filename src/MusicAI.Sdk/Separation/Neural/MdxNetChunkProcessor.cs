@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Buffers;
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Diagnostics;
@@ -92,35 +93,31 @@ internal sealed class MdxNetChunkProcessor
     }
 
     /// <summary>Analyze, run and synthesize one chunk.</summary>
-    public void Process(AudioBuffer chunk, Scratch scratch, Span<float> left, Span<float> right, int chunkIndex, CancellationToken cancellationToken)
+    /// <returns>The time spent in the network run, in <see cref="Stopwatch"/> ticks (for benchmarks).</returns>
+    public long Process(AudioBuffer chunk, Scratch scratch, Span<float> left, Span<float> right, int chunkIndex, CancellationToken cancellationToken)
     {
         Analyze(chunk, scratch);
+        var started = Stopwatch.GetTimestamp();
         using var outputs = Run(scratch, chunkIndex, cancellationToken);
+        var runTicks = Stopwatch.GetTimestamp() - started;
         Synthesize(outputs.GetSpan<float>(0), scratch, left, right);
+        return runTicks;
     }
 
-    /// <summary>Frame-major STFT of one channel → planes [2·channel] (re) and [2·channel + 1] (im) of [4, dim_f, dim_t].</summary>
+    /// <summary>Frame-major STFT of one channel → planes [2·channel] (re) and [2·channel + 1] (im) of [4, dim_f, dim_t], low bins zeroed.</summary>
     private void Pack(ReadOnlySpan<float> real, ReadOnlySpan<float> imaginary, Span<float> input, int channel)
     {
-        int bins = Parameters.BinCount, dimF = Parameters.DimF, dimT = Parameters.DimT;
-        var plane = dimF * dimT;
-        var re = input.Slice(2 * channel * plane, plane);
-        var im = input.Slice(((2 * channel) + 1) * plane, plane);
-        re[..(MdxNetParameters.ZeroedLowBins * dimT)].Clear();
-        im[..(MdxNetParameters.ZeroedLowBins * dimT)].Clear();
-
-        // Bin-outer: the dim_t source lines stay in cache while consecutive bins are gathered.
-        for (var f = MdxNetParameters.ZeroedLowBins; f < dimF; f++)
-        {
-            var reRow = re.Slice(f * dimT, dimT);
-            var imRow = im.Slice(f * dimT, dimT);
-            var index = f;
-            for (var t = 0; t < dimT; t++, index += bins)
-            {
-                reRow[t] = real[index];
-                imRow[t] = imaginary[index];
-            }
-        }
+        var p = Parameters;
+        var plane = p.DimF * p.DimT;
+        ComplexPlanes.Gather(
+            real,
+            imaginary,
+            p.BinCount,
+            p.DimT,
+            input.Slice(2 * channel * plane, plane),
+            input.Slice(((2 * channel) + 1) * plane, plane),
+            p.DimF,
+            MdxNetParameters.ZeroedLowBins);
     }
 
     /// <summary>Planes 2·channel and 2·channel + 1 of [4, dim_f, dim_t] → frame-major spectrum with bins ≥ dim_f zeroed.</summary>
@@ -128,20 +125,7 @@ internal sealed class MdxNetChunkProcessor
     {
         int bins = Parameters.BinCount, dimF = Parameters.DimF, dimT = Parameters.DimT;
         var plane = dimF * dimT;
-        var re = spectrum.Slice(2 * channel * plane, plane);
-        var im = spectrum.Slice(((2 * channel) + 1) * plane, plane);
-        for (var f = 0; f < dimF; f++)
-        {
-            var reRow = re.Slice(f * dimT, dimT);
-            var imRow = im.Slice(f * dimT, dimT);
-            var index = f;
-            for (var t = 0; t < dimT; t++, index += bins)
-            {
-                real[index] = reRow[t];
-                imaginary[index] = imRow[t];
-            }
-        }
-
+        ComplexPlanes.Scatter(spectrum.Slice(2 * channel * plane, plane), spectrum.Slice(((2 * channel) + 1) * plane, plane), dimF, dimT, real, imaginary, bins);
         if (dimF < bins)
         {
             for (var t = 0; t < dimT; t++)

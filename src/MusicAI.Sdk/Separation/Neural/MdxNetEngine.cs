@@ -84,16 +84,7 @@ internal sealed class MdxNetEngine : ISeparationEngine
         IProgress<ProcessingProgress>? progress,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(sink);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (source.SampleRate != SampleRate || source.ChannelCount != ChannelCount)
-        {
-            throw new ArgumentException($"{Name} needs {ChannelCount} channels at {SampleRate} Hz; the source has {source.ChannelCount} at {source.SampleRate} Hz.", nameof(source));
-        }
-
-        _ = _processor.Parameters.Step(settings.Overlap);
-        return Task.Run(() => Separate(source, sink, settings.Overlap, progress, cancellationToken), cancellationToken);
+        return NeuralEngineCalls.Start(this, source, sink, settings, o => Parameters.Step(o), () => Separate(source, sink, settings.Overlap, progress, cancellationToken), cancellationToken);
     }
 
     /// <summary>Runs the whole separation on the calling thread.</summary>

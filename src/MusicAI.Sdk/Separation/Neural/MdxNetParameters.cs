@@ -102,15 +102,7 @@ internal sealed record MdxNetParameters
             return ChunkLength - FftLength;
         }
 
-        if (!(o >= 0f && o < 1f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(overlap), overlap, "The overlap must be in [0, 1).");
-        }
-
-        var step = (int)((1.0 - (double)(decimal)o) * ChunkLength);
-        return step > 0
-            ? step
-            : throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"The overlap {o} leaves no step between chunks of {ChunkLength} samples; use a smaller overlap.");
+        return NeuralEngineCalls.Step(o, ChunkLength);
     }
 
     /// <summary>Gets the length of UVR's padded mixture: trim zeros + the mix + pad zeros, pad = gen + trim − N mod gen.</summary>

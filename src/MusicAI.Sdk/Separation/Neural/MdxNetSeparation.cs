@@ -61,6 +61,9 @@ internal sealed class MdxNetSeparation : IDisposable
     /// <summary>Gets the length of UVR's padded mixture: chunks start at 0, Step, … below it.</summary>
     public long MixtureLength { get; }
 
+    /// <summary>Gets the time the last <see cref="ProcessChunk"/> spent in the network run, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</summary>
+    public long LastRunTicks { get; private set; }
+
     /// <summary>
     /// Reads, separates and overlap-adds the chunk starting at <paramref name="start"/> (padded-mixture coordinates,
     /// the next multiple of <see cref="Step"/>), then writes the frames that are final to the sink.
@@ -73,7 +76,7 @@ internal sealed class MdxNetSeparation : IDisposable
         var frames = _source.FrameCount;
         var length = (int)Math.Min(chunk, MixtureLength - start);
         _source.Read(start - trim, _input);
-        _processor.Process(_input, _scratch, _left, _right, chunkIndex, cancellationToken);
+        LastRunTicks = _processor.Process(_input, _scratch, _left, _right, chunkIndex, cancellationToken);
 
         var offset = checked((int)(start - _sums.Start));
         if (_windowed)

@@ -10,7 +10,11 @@ namespace MusicAI.Sdk.Separation.Neural;
 /// spectrogram <c>[1, 4, 2048, 336]</c>) are HT-Demucs with the STFT outside the graph; one input of rank 3
 /// <c>[1, 2, samples]</c> is HT-Demucs with the STFT inside the graph.
 /// </summary>
-/// <remarks>Thread-safe. Engines share the factory's session for the file and do not own it.</remarks>
+/// <remarks>
+/// Thread-safe. Engines share the factory's session for the file and do not own it. Sessions are created with
+/// <see cref="ModelSessionTuning.LargeActivations"/>: separator networks have activations of a gigabyte or more, and
+/// ONNX Runtime's memory pattern would double that from the second chunk on.
+/// </remarks>
 internal static class NeuralSeparationEngines
 {
     /// <summary>What the SDK accepts, for messages.</summary>
@@ -39,7 +43,7 @@ internal static class NeuralSeparationEngines
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
         ArgumentNullException.ThrowIfNull(sessions);
-        return Create(sessions.GetModel(modelPath, modelId), expectedKind, mdxParameters);
+        return Create(sessions.GetModel(modelPath, modelId, ModelSessionTuning.LargeActivations), expectedKind, mdxParameters);
     }
 
     /// <summary>Creates the engine for a model resolved by the <see cref="ModelStore"/> (its manifest's kind is enforced).</summary>

@@ -169,22 +169,6 @@ public sealed class NeuralEngineBehaviourTests : IDisposable
 
     private ISeparationEngine Create(string model) => NeuralSeparationEngines.Create(NeuralFixtures.Path(model), _factory);
 
-    private sealed class CountingSink : ISeparationSink
-    {
-        public long Frames { get; private set; }
-
-        public int Blocks { get; private set; }
-
-        public int LongestBlock { get; private set; }
-
-        public void Write(ReadOnlySpan<AudioBuffer> stems)
-        {
-            Frames += stems[0].FrameCount;
-            Blocks++;
-            LongestBlock = Math.Max(LongestBlock, stems[0].FrameCount);
-        }
-    }
-
     private sealed class CancellingSink(CancellationTokenSource cancellation) : ISeparationSink
     {
         public int Blocks { get; private set; }

@@ -48,8 +48,7 @@ public sealed class NeuralSeparationEnginesTests : IDisposable
     public void Create_AModelOffContract_ThrowsNamingExpectedAndActualShapes(string file, string reason)
     {
         using var directory = new TemporaryDirectory();
-        var path = Path.Combine(directory.Path, file);
-        File.Copy(NeuralFixtures.Path(file), path);
+        var path = CopyModel(directory, file, file);
 
         // MDX-shaped graphs need parameters before their shape can be checked: give them the Voc_FT ones.
         File.WriteAllText(Path.ChangeExtension(path, ".json"), "{\"mdx_n_fft_scale_set\": 7680, \"compensate\": 1.021, \"primary_stem\": \"Vocals\", \"mdx_dim_f_set\": 3072, \"mdx_dim_t_set\": 8}");
@@ -74,8 +73,7 @@ public sealed class NeuralSeparationEnginesTests : IDisposable
     public void Create_AnUnknownMdxModelWithoutSidecar_RefusesToGuess()
     {
         using var directory = new TemporaryDirectory();
-        var path = Path.Combine(directory.Path, "custom.onnx");
-        File.Copy(NeuralFixtures.Path("mdx_tiny_7680.onnx"), path);
+        var path = CopyModel(directory, "mdx_tiny_7680.onnx", "custom.onnx");
 
         var error = Assert.Throws<ModelContractException>(() => NeuralSeparationEngines.Create(path, _factory));
 
@@ -88,8 +86,7 @@ public sealed class NeuralSeparationEnginesTests : IDisposable
     public void Create_WithExplicitParameters_NeedsNoSidecar()
     {
         using var directory = new TemporaryDirectory();
-        var path = Path.Combine(directory.Path, "custom.onnx");
-        File.Copy(NeuralFixtures.Path("mdx_tiny_7680.onnx"), path);
+        var path = CopyModel(directory, "mdx_tiny_7680.onnx", "custom.onnx");
         var parameters = new MdxNetParameters(7680, 3072, 256, 1.0, Sdk.Separation.Stem.Vocals);
 
         using var engine = (MdxNetEngine)NeuralSeparationEngines.Create(path, _factory, mdxParameters: parameters);
@@ -115,13 +112,20 @@ public sealed class NeuralSeparationEnginesTests : IDisposable
     public void Create_AnInvalidSidecar_ThrowsModelLoadExceptionSayingWhatToFix(string json, string reason)
     {
         using var directory = new TemporaryDirectory();
-        var path = Path.Combine(directory.Path, "custom.onnx");
-        File.Copy(NeuralFixtures.Path("mdx_tiny_7680.onnx"), path);
+        var path = CopyModel(directory, "mdx_tiny_7680.onnx", "custom.onnx");
         File.WriteAllText(Path.Combine(directory.Path, "custom.json"), json);
 
         var error = Assert.Throws<ModelLoadException>(() => NeuralSeparationEngines.Create(path, _factory));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Contains("custom.json", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Copies a fixture model into <paramref name="directory"/> (without its sidecar) and returns the copy's path.</summary>
+    private static string CopyModel(TemporaryDirectory directory, string fixture, string name)
+    {
+        var path = Path.Combine(directory.Path, name);
+        File.Copy(NeuralFixtures.Path(fixture), path);
+        return path;
     }
 }
