@@ -5,7 +5,7 @@ namespace MusicAI.Sdk.Tests.Runtime;
 public sealed class ModelSessionTuningTests
 {
     [Fact]
-    public void LargeActivations_TurnsTheMemoryPatternAndPrepackingOff_AndKeepsTheRest()
+    public void LargeActivations_TurnsTheMemoryPatternPrepackingAndLayoutOff_AndKeepsTheRest()
     {
         var shared = SessionSettings.From(new MusicAIOptions { ExecutionProviders = [ExecutionProvider.Cpu], IntraOpThreads = 3 }, ExecutionProvider.Cpu);
         Assert.True(shared.EnableMemoryPattern);
@@ -13,8 +13,9 @@ public sealed class ModelSessionTuningTests
         var tuned = ModelSessionTuning.LargeActivations.ApplyTo(shared);
 
         Assert.False(tuned.EnableMemoryPattern);
+        Assert.Equal(Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED, tuned.OptimizationLevel);
         Assert.Equal("1", tuned.ConfigEntries[ModelSessionTuning.DisablePrepackingKey]);
-        Assert.Equal(shared with { EnableMemoryPattern = false, ConfigEntries = tuned.ConfigEntries }, tuned);
+        Assert.Equal(shared with { EnableMemoryPattern = false, OptimizationLevel = tuned.OptimizationLevel, ConfigEntries = tuned.ConfigEntries }, tuned);
         Assert.False(shared.ConfigEntries.ContainsKey(ModelSessionTuning.DisablePrepackingKey));
     }
 
