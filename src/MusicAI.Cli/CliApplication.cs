@@ -14,7 +14,10 @@ internal static class CliApplication
         var console = new CliConsole(stdout, stderr);
         var root = BuildRootCommand(console);
         var parseResult = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // ProcessTerminationTimeout must be set explicitly: System.CommandLine 2.0.0 leaves it null (despite its docs), and
+        // then Ctrl+C kills the process at once, before commands can delete their temporary files. With it, Ctrl+C/SIGTERM
+        // cancel the action's token and the process waits this long for the command to clean up and return 130.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
         return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 

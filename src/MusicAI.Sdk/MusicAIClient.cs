@@ -1,6 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
+using MusicAI.Sdk.Captioning;
+using MusicAI.Sdk.Generation;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
+using MusicAI.Sdk.Separation;
 
 namespace MusicAI.Sdk;
 
@@ -28,11 +32,15 @@ namespace MusicAI.Sdk;
 /// </example>
 public sealed class MusicAIClient : IDisposable, IAsyncDisposable
 {
+    private readonly Lazy<Separator> _separator;
+
     private MusicAIClient(MusicAIOptions options, ILoggerFactory? loggerFactory)
     {
         Options = options;
         Runtime = new MusicAIRuntime(options, loggerFactory);
         Models = new ModelStore(options, loggerFactory?.CreateLogger<ModelStore>());
+        Captioner = new Captioner(new CaptionerOptions(), Runtime, Models);
+        _separator = new Lazy<Separator>(() => new Separator(null, Models, Runtime), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the runtime: provider selection, shared model sessions, <see cref="MusicAIRuntime.Describe"/> and the self-test.</summary>
@@ -40,6 +48,19 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
 
     /// <summary>Gets the model cache: resolves catalog ids and paths to local files, downloading and verifying them.</summary>
     public ModelStore Models { get; }
+
+    /// <summary>Gets the captioner (tempo, key, loudness, sections, vocals, mood → caption and JSON; default <see cref="CaptionerOptions"/>).</summary>
+    public Captioner Captioner { get; }
+
+    /// <summary>
+    /// Gets the stem separator (created on first use, with the built-in DSP separator as its default; choose a model per
+    /// request with <see cref="SeparationRequest.WithModel(string)"/>).
+    /// </summary>
+    public Separator Separator => _separator.Value;
+
+    /// <summary>Gets the song generator (procedural composer and synthesizer; default <see cref="SongGeneratorOptions"/>).</summary>
+    [Experimental("MUSICAI001")]
+    public SongGenerator Generation { get; } = new();
 
     /// <summary>Gets the validated options snapshot (features read it; do not change it).</summary>
     internal MusicAIOptions Options { get; }
@@ -61,6 +82,11 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
     /// <summary>Releases the runtime, its model sessions and the store's HTTP client. Call only when no operation is running.</summary>
     public void Dispose()
     {
+        if (_separator.IsValueCreated)
+        {
+            _separator.Value.Dispose();
+        }
+
         Runtime.Dispose();
         Models.Dispose();
     }
@@ -69,6 +95,11 @@ public sealed class MusicAIClient : IDisposable, IAsyncDisposable
     /// <returns>A task that completes when everything is released.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (_separator.IsValueCreated)
+        {
+            await _separator.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Runtime.DisposeAsync().ConfigureAwait(false);
         await Models.DisposeAsync().ConfigureAwait(false);
     }

@@ -10,6 +10,9 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure MusicAI against reference implementations in the same run (ratios, errors).");
         command.Subcommands.Add(BenchDspCommand.Create(console));
+        command.Subcommands.Add(BenchCaptionCommand.Create(console));
+        command.Subcommands.Add(BenchSeparateCommand.Create(console));
+        command.Subcommands.Add(BenchGenerateCommand.Create(console));
         return command;
     }
 }

@@ -11,5 +11,10 @@ internal static class CommandCatalog
         DoctorCommand.Create(console),
         ModelsCommand.Create(console),
         BenchCommand.Create(console),
+        CaptionCommand.Create(console),
+        SeparateCommand.Create(console),
+        EvalCommand.Create(console),
+        GenerateCommand.Create(console),
+        TranscribeCommand.Create(console),
     ];
 }

@@ -136,7 +136,7 @@ internal sealed class LoudnessMeter
     /// <summary>Loudness of a weighted mean-square power.</summary>
     public static double ToLufs(double power) => -0.691 + (10 * Math.Log10(power));
 
-    private static double Integrated(double[] blockPower)
+    internal static double Integrated(double[] blockPower)
     {
         var (sum, count) = (0.0, 0);
         foreach (var p in blockPower)
@@ -168,7 +168,7 @@ internal sealed class LoudnessMeter
         return ToLufs(sum / count);
     }
 
-    private static double LoudnessRange(double[] shortTermPower)
+    internal static double LoudnessRange(double[] shortTermPower)
     {
         var gated = shortTermPower.Where(p => ToLufs(p) > AbsoluteGate).ToArray();
         if (gated.Length == 0)

@@ -8,12 +8,14 @@ namespace MusicAI.Sdk.Models;
 /// Files hosted in git repositories are addressed through <c>raw.githubusercontent.com</c> at a fixed commit, so the
 /// bytes cannot change under the pinned SHA-256. The UVR MDX-Net files are GitHub release assets with no published
 /// SHA-256: the store records the hash of the first download and checks later copies against it (trust on first use).
+/// CLAP is hosted on Hugging Face at a fixed commit, without published sizes or hashes (trust on first use as well).
 /// HT-Demucs is not listed because no stable, first-party ONNX download address is documented.
 /// Thread-safe: the catalog is immutable.
 /// </remarks>
 public static class KnownModels
 {
     private const string UvrRelease = "https://github.com/TRvlvr/model_repo/releases/download/all_public_uvr_models/";
+    private const string ClapRevision = "https://huggingface.co/Xenova/clap-htsat-unfused/resolve/c28f2883575e590e04d3146ff0713c2448d691ba/";
 
     private static readonly ModelLicense s_uvrLicense = new(
         "LicenseRef-UVR-Credit",
@@ -142,6 +144,39 @@ public static class KnownModels
             allowsRedistribution: true),
     };
 
+    /// <summary>
+    /// Gets LAION's CLAP (HTS-AT audio tower, RoBERTa text tower, unfused) in Xenova's ONNX export: audio and text
+    /// towers plus the tokenizer files (≈ 118 MB + 502 MB + 0.8 MB + 0.5 MB; Apache-2.0).
+    /// </summary>
+    /// <remarks>
+    /// Hosted on Hugging Face at a fixed commit. Exact byte sizes and SHA-256 hashes are not published in a form the
+    /// SDK could pin, so the store records the hash of the first download and checks later copies against it (trust on
+    /// first use).
+    /// </remarks>
+    public static ModelManifest ClapHtsatUnfused { get; } = new(
+        "clap-htsat-unfused",
+        [
+            new ModelFile("audio_model.onnx", new Uri(ClapRevision + "onnx/audio_model.onnx")),
+            new ModelFile("text_model.onnx", new Uri(ClapRevision + "onnx/text_model.onnx")),
+            new ModelFile("vocab.json", new Uri(ClapRevision + "vocab.json")),
+            new ModelFile("merges.txt", new Uri(ClapRevision + "merges.txt")),
+        ])
+    {
+        DisplayName = "CLAP HTS-AT unfused (LAION, ONNX by Xenova)",
+        Description = "Audio and text embeddings in one 512-dimension space for zero-shot tagging and text-to-music search: "
+            + "log-mel [1, 1, 1001, 64] of 10 s of 48 kHz mono -> audio_embeds; RoBERTa input_ids/attention_mask -> text_embeds. "
+            + "Sizes and SHA-256 not published (hash recorded on first download).",
+        ContractKind = ModelContractKind.Clap,
+        SampleRate = 48_000,
+        Source = new Uri("https://huggingface.co/Xenova/clap-htsat-unfused"),
+        License = new ModelLicense(
+            "Apache-2.0",
+            "Licence of the base model laion/clap-htsat-unfused (its Hugging Face model card); Xenova's ONNX conversion states no other terms.",
+            "CLAP by LAION (Wu, Chen et al., \"Large-scale Contrastive Language-Audio Pretraining with Feature Fusion and Keyword-to-Caption Augmentation\", ICASSP 2023), "
+            + "https://huggingface.co/laion/clap-htsat-unfused, licensed under the Apache License 2.0; ONNX export by Xenova.",
+            allowsRedistribution: true),
+    };
+
     /// <summary>Gets UVR MDX-Net Inst HQ 3, an instrumental/vocals separator (66.8 MB; no published SHA-256).</summary>
     public static ModelManifest MdxNetInstHq3 { get; } = Uvr(
         "mdx-net-inst-hq-3",
@@ -169,7 +204,7 @@ public static class KnownModels
     /// <summary>Gets every catalog entry, in a stable order.</summary>
     public static IReadOnlyList<ModelManifest> All { get; } = new[]
     {
-        BasicPitch, SwiftF0, SileroVad, SileroVad16kOp15, BeatNet, MdxNetInstHq3, MdxNetVocFt, MdxNetKimVocal2,
+        BasicPitch, SwiftF0, SileroVad, SileroVad16kOp15, BeatNet, ClapHtsatUnfused, MdxNetInstHq3, MdxNetVocFt, MdxNetKimVocal2,
     }.AsReadOnly();
 
     /// <summary>Finds a catalog entry by id.</summary>

@@ -9,7 +9,7 @@ public sealed class DoctorCommandTests
     [Fact]
     public async Task Json_ReportsTheCpuProvider_WhyAcceleratorsAreNotUsed_TheSelfTest_AndTheModelCache()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("doctor", "--json", "--models-dir", cache.Path);
 
@@ -30,7 +30,7 @@ public sealed class DoctorCommandTests
     [Fact]
     public async Task Text_ListsTheModelCacheSection()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("doctor", "--models-dir", cache.Path);
 

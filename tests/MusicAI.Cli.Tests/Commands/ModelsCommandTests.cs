@@ -12,7 +12,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task List_Json_ShowsTheCatalogWithStatusAndLicence()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("models", "list", "--json", "--models-dir", cache.Path);
 
@@ -32,7 +32,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task List_Text_IsATable()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("models", "list", "--models-dir", cache.Path);
 
@@ -47,7 +47,7 @@ public sealed class ModelsCommandTests
     public async Task Pull_FromAManifest_DownloadsVerifiesAndIsThenListedAndVerified()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = CliRunner.Bytes(100_000, seed: 1);
         server.Serve("cli-model/model.onnx", content);
         var manifestPath = await WriteManifestAsync(cache.Path, server, "cli-model", content, withSha: true);
@@ -85,7 +85,7 @@ public sealed class ModelsCommandTests
     public async Task Pull_WithoutAPublishedHash_WarnsAndRecords()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = CliRunner.Bytes(10_000, seed: 2);
         server.Serve("tofu/model.onnx", content);
         var manifestPath = await WriteManifestAsync(cache.Path, server, "tofu", content, withSha: false);
@@ -102,7 +102,7 @@ public sealed class ModelsCommandTests
     public async Task Pull_TamperedDownload_Exits3AndKeepsNothing()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = CliRunner.Bytes(20_000, seed: 3);
         var tampered = (byte[])content.Clone();
         tampered[7] ^= 1;
@@ -121,7 +121,7 @@ public sealed class ModelsCommandTests
     public async Task Pull_NotFound_Exits3WithTheAddress()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = CliRunner.Bytes(1_000, seed: 4);
         server.Serve("gone/model.onnx", content).Status = 404;
         var manifestPath = await WriteManifestAsync(cache.Path, server, "gone", content, withSha: true);
@@ -137,7 +137,7 @@ public sealed class ModelsCommandTests
     public async Task Verify_ReportsAFileModifiedOnDiskAndExits3()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = CliRunner.Bytes(30_000, seed: 5);
         server.Serve("v/model.onnx", content);
         var manifestPath = await WriteManifestAsync(cache.Path, server, "v", content, withSha: true);
@@ -170,7 +170,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task Verify_CatalogModelNotInTheCache_Exits3()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("models", "verify", "swift-f0", "--models-dir", cache.Path);
 
@@ -181,7 +181,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task Verify_EmptyCache_IsOk()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("models", "verify", "--models-dir", cache.Path);
 
@@ -192,7 +192,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task Pull_Offline_Exits3AndSaysHowToGetTheFiles()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("models", "pull", "silero-vad", "--offline", "--models-dir", cache.Path);
 
@@ -205,7 +205,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task Pull_UnknownId_Exits3()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("models", "pull", "no-such-model", "--models-dir", cache.Path);
 
@@ -220,7 +220,7 @@ public sealed class ModelsCommandTests
     [InlineData("Basic-Pitch")]
     public async Task Pull_InvalidId_IsAUsageError(string id)
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("models", "pull", id, "--models-dir", cache.Path);
 
@@ -231,7 +231,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task Pull_NeedsExactlyOneOfIdAndManifest()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var neither = await CliRunner.RunAsync("models", "pull", "--models-dir", cache.Path);
         var both = await CliRunner.RunAsync("models", "pull", "basic-pitch", "--manifest", "x.json", "--models-dir", cache.Path);
@@ -244,7 +244,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task Pull_MissingManifestFile_IsAnInputError()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
 
         var result = await CliRunner.RunAsync("models", "pull", "--manifest", Path.Combine(cache.Path, "missing.json"), "--models-dir", cache.Path);
 
@@ -254,7 +254,7 @@ public sealed class ModelsCommandTests
     [Fact]
     public async Task Pull_HostileManifest_IsRefused()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var manifestPath = Path.Combine(cache.Path, "hostile.json");
         await File.WriteAllTextAsync(manifestPath, """{ "id": "ok", "files": [ { "name": "../../outside.onnx", "url": "http://127.0.0.1:9/x" } ] }""", Ct);
 
@@ -270,7 +270,7 @@ public sealed class ModelsCommandTests
     public async Task Remove_DeletesTheModelFolder()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = CliRunner.Bytes(5_000, seed: 6);
         server.Serve("r/model.onnx", content);
         var manifestPath = await WriteManifestAsync(cache.Path, server, "r", content, withSha: true);

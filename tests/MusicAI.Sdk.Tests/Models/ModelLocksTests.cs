@@ -9,7 +9,7 @@ public sealed class ModelLocksTests
     [Fact]
     public async Task SameStore_SecondCallerWaitsForTheFirst()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         var locks = new ModelLocks();
         var waited = 0;
         var first = await locks.AcquireAsync(temp.Path, () => { }, Ct);
@@ -27,7 +27,7 @@ public sealed class ModelLocksTests
     public async Task SeparateStores_AreSerializedByTheLockFile()
     {
         // Two lock tables stand for two processes: only the lock file can stop the second one.
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         var waited = 0;
         var first = await new ModelLocks().AcquireAsync(temp.Path, () => { }, Ct);
         var second = new ModelLocks().AcquireAsync(temp.Path, () => Interlocked.Increment(ref waited), Ct);
@@ -44,7 +44,7 @@ public sealed class ModelLocksTests
     [Fact]
     public async Task Waiting_CanBeCancelled()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         using var first = await new ModelLocks().AcquireAsync(temp.Path, () => { }, Ct);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

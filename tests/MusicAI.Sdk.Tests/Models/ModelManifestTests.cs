@@ -20,7 +20,7 @@ public sealed class ModelManifestTests
     [Fact]
     public async Task SaveAndLoad_RoundTrip()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         var path = Path.Combine(temp.Path, "sub", "beatnet.json");
         await KnownModels.BeatNet.SaveAsync(path, TestContext.Current.CancellationToken);
         var loaded = await ModelManifest.LoadAsync(path, TestContext.Current.CancellationToken);

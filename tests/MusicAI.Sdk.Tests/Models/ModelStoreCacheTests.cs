@@ -13,7 +13,7 @@ public sealed class ModelStoreCacheTests
     public async Task CachedFileModifiedOnDisk_IsReportedByVerifyAndRepairedByPull()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(50_000, seed: 30);
         server.Serve("m/model.onnx", content);
         var manifest = ModelTestData.Manifest(server, "m", "model.onnx", content);
@@ -47,7 +47,7 @@ public sealed class ModelStoreCacheTests
     public async Task TruncatedCachedFile_IsASizeMismatchAndResolveReplacesIt()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(50_000, seed: 31);
         server.Serve("m/model.onnx", content);
         var manifest = ModelTestData.Manifest(server, "m", "model.onnx", content);
@@ -67,7 +67,7 @@ public sealed class ModelStoreCacheTests
     public async Task UnpublishedHash_IsRecordedOnFirstDownloadAndEnforcedLater()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(40_000, seed: 32);
         var route = server.Serve("tofu/model.onnx", content);
         var manifest = ModelTestData.Manifest(server, "tofu", "model.onnx", content, withSha: false);
@@ -100,7 +100,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task FileCopiedInByHand_WithNoHash_IsUnverifiableUntilPulled()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(2_000, seed: 33);
         var manifest = new ModelManifest("byhand", [new ModelFile("model.onnx", null, content.Length, null)]);
         Directory.CreateDirectory(Path.Combine(cache.Path, "byhand"));
@@ -117,7 +117,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task MissingFileWithoutAddress_SaysWhereToCopyIt()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var manifest = new ModelManifest("noaddress", [new ModelFile("model.onnx", null)]);
         using var store = ModelTestData.Store(cache.Path);
 
@@ -130,7 +130,7 @@ public sealed class ModelStoreCacheTests
     public async Task Offline_MissingFileNamesTheFileTheCommandAndThePathWithoutTouchingTheNetworkOrDisk()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(1_000, seed: 34);
         server.Serve("off/weights.onnx", content);
         var manifest = ModelTestData.Manifest(server, "off", "weights.onnx", content);
@@ -151,7 +151,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task Offline_CatalogModelByIdIsMissing()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         using var store = ModelTestData.Store(cache.Path, o => o.Offline = true);
 
         var ex = await Assert.ThrowsAsync<ModelNotFoundException>(() => store.ResolveAsync("beatnet", cancellationToken: Ct));
@@ -164,7 +164,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task Offline_DamagedFileIsAnErrorThatSaysWhatToDo()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(1_000, seed: 35);
         var manifest = new ModelManifest("dmg", [new ModelFile("model.onnx", null, content.Length, ModelTestData.Sha256(content))]);
         Directory.CreateDirectory(Path.Combine(cache.Path, "dmg"));
@@ -187,7 +187,7 @@ public sealed class ModelStoreCacheTests
             Assert.Skip("../shared/models is not present beside the repository.");
         }
 
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         Directory.CreateDirectory(Path.Combine(cache.Path, "beatnet"));
         File.Copy(Path.Combine(shared, "beatnet", "BeatNet.onnx"), Path.Combine(cache.Path, "beatnet", "BeatNet.onnx"));
         File.Copy(Path.Combine(shared, "beatnet", "BeatNet.onnx.data"), Path.Combine(cache.Path, "beatnet", "BeatNet.onnx.data"));
@@ -205,7 +205,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task Resolve_ByLocalPath_ReturnsThatFile()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         var path = Path.Combine(temp.Path, "My Model.onnx");
         await File.WriteAllBytesAsync(path, [1, 2, 3], Ct);
         using var store = ModelTestData.Store(Path.Combine(temp.Path, "cache"));
@@ -220,7 +220,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task Resolve_UnknownIdListsTheCatalog()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         using var store = ModelTestData.Store(cache.Path);
 
         var ex = await Assert.ThrowsAsync<ModelNotFoundException>(() => store.ResolveAsync("no-such-model", cancellationToken: Ct));
@@ -234,7 +234,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task Resolve_MissingPathIsNotFound()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         using var store = ModelTestData.Store(cache.Path);
 
         var ex = await Assert.ThrowsAsync<ModelNotFoundException>(() => store.ResolveAsync("../nowhere/model.onnx", cancellationToken: Ct));
@@ -246,7 +246,7 @@ public sealed class ModelStoreCacheTests
     public async Task UserModels_AreRememberedListedAndRemoved()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(10_000, seed: 37);
         server.Serve("mine/model.onnx", content);
         var manifest = ModelTestData.Manifest(server, "mine", "model.onnx", content);
@@ -278,7 +278,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task CachedManifestForAnotherId_IsIgnored()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var folder = Path.Combine(cache.Path, "victim");
         Directory.CreateDirectory(folder);
         var other = new ModelManifest("other", [new ModelFile("m.onnx", null)]);
@@ -296,7 +296,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task PublicMethods_RejectHostileIds()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         using var store = ModelTestData.Store(cache.Path);
 
         Assert.Throws<ArgumentException>(() => store.GetManifest("../x"));
@@ -309,7 +309,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public void Store_UsesTheConfiguredFolderAndValidatesOptions()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         using (var store = new ModelStore(new MusicAIOptions { ModelDirectory = cache.Path }))
         {
             Assert.Equal(cache.Path, store.RootDirectory);
@@ -322,7 +322,7 @@ public sealed class ModelStoreCacheTests
     [Fact]
     public async Task DisposedStore_Throws()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var store = new ModelStore(new MusicAIOptions { ModelDirectory = cache.Path });
         store.Dispose();
         await store.DisposeAsync();
@@ -334,7 +334,7 @@ public sealed class ModelStoreCacheTests
     public async Task CallerHttpClient_IsUsedAndNotDisposed()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(1_000, seed: 38);
         server.Serve("own/model.onnx", content);
         using var client = new HttpClient();

@@ -14,7 +14,7 @@ public sealed class ModelStoreDownloadTests
     public async Task FreshDownload_IsVerifiedRenamedAndReported()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 1);
         server.Serve("fresh/model.onnx", content);
         var manifest = ModelTestData.Manifest(server, "fresh", "model.onnx", content);
@@ -49,7 +49,7 @@ public sealed class ModelStoreDownloadTests
     public async Task InterruptedDownload_ResumesWithARangeRequestAndDoesNotResendBytes()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 2);
         const int DropAt = 123_456;
         var route = server.Serve("resume/model.onnx", content);
@@ -89,7 +89,7 @@ public sealed class ModelStoreDownloadTests
     public async Task DroppedConnection_IsRetriedWithinOneCall()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 3);
         var route = server.Serve("retry/model.onnx", content);
         route.DropAfterBytes = 50_000;
@@ -107,7 +107,7 @@ public sealed class ModelStoreDownloadTests
     public async Task ServerThatIgnoresRange_RestartsFromZero()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 4);
         var route = server.Serve("norange/model.onnx", content);
         route.DropAfterBytes = 70_000;
@@ -128,7 +128,7 @@ public sealed class ModelStoreDownloadTests
     public async Task CompletePartialFile_IsFinishedThrough416WhenTheSizeIsUnknown()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 5);
         server.Serve("whole/model.onnx", content);
         var manifest = ModelTestData.Manifest(server, "whole", "model.onnx", content, withSize: false);
@@ -149,7 +149,7 @@ public sealed class ModelStoreDownloadTests
     public async Task OverlongPartialFile_IsDiscardedAfter416()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 6);
         server.Serve("long/model.onnx", content);
         var manifest = ModelTestData.Manifest(server, "long", "model.onnx", content, withSize: false);
@@ -168,7 +168,7 @@ public sealed class ModelStoreDownloadTests
     public async Task PartialFileFromADifferentFile_FailsTheHashAndIsRedownloadedOnce()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 7);
         server.Serve("stale/model.onnx", content);
         var manifest = ModelTestData.Manifest(server, "stale", "model.onnx", content);
@@ -187,7 +187,7 @@ public sealed class ModelStoreDownloadTests
     public async Task TamperedBytes_AreRejectedAndNothingIsKept()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 8);
         var tampered = (byte[])content.Clone();
         tampered[Size / 2] ^= 0x01;
@@ -211,7 +211,7 @@ public sealed class ModelStoreDownloadTests
     public async Task SizeCap_RejectsUpFrontFromTheManifest()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 9);
         server.Serve("big/model.onnx", content);
         using var store = ModelTestData.Store(cache.Path, o => o.MaxDownloadBytes = Size - 1);
@@ -227,7 +227,7 @@ public sealed class ModelStoreDownloadTests
     public async Task SizeCap_RejectsFromContentLengthBeforeTheBody()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 10);
         server.Serve("big/model.onnx", content);
         using var store = ModelTestData.Store(cache.Path, o => o.MaxDownloadBytes = Size - 1);
@@ -243,7 +243,7 @@ public sealed class ModelStoreDownloadTests
     public async Task SizeCap_StopsAStreamWithNoContentLength()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 11);
         var route = server.Serve("stream/model.onnx", content);
         route.OmitContentLength = true;
@@ -261,7 +261,7 @@ public sealed class ModelStoreDownloadTests
     public async Task StreamWithNoContentLength_DownloadsWhenWithinTheCap()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 12);
         server.Serve("stream/model.onnx", content).OmitContentLength = true;
         using var store = ModelTestData.Store(cache.Path);
@@ -275,7 +275,7 @@ public sealed class ModelStoreDownloadTests
     public async Task ContentLengthThatDisagreesWithTheManifest_IsRejected()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 13);
         server.Serve("liar/model.onnx", content);
         var manifest = new ModelManifest("liar", [new ModelFile("model.onnx", server.Url("liar/model.onnx"), Size + 10, ModelTestData.Sha256(content))]);
@@ -292,7 +292,7 @@ public sealed class ModelStoreDownloadTests
     public async Task NotFound_GivesAClearMessageWithoutRetrying()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(1000, seed: 14);
         server.Serve("gone/model.onnx", content).Status = 404;
         var manifest = ModelTestData.Manifest(server, "gone", "model.onnx", content);
@@ -310,7 +310,7 @@ public sealed class ModelStoreDownloadTests
     public async Task ServerError_IsRetriedThenReported()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(1000, seed: 15);
         server.Serve("flaky/model.onnx", content).Status = 500;
         using var store = ModelTestData.Store(cache.Path, maxAttempts: 3);
@@ -326,7 +326,7 @@ public sealed class ModelStoreDownloadTests
     public async Task ServerError_ThatClears_Succeeds()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(1000, seed: 16);
         var route = server.Serve("flaky/model.onnx", content);
         route.Status = 503;
@@ -342,7 +342,7 @@ public sealed class ModelStoreDownloadTests
     [Fact]
     public async Task ConnectionRefused_IsReportedAsADownloadError()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         Uri deadUrl;
         await using (var server = new LoopbackHttpServer())
         {
@@ -362,7 +362,7 @@ public sealed class ModelStoreDownloadTests
     public async Task Cancellation_LeavesNoFinalFile()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 17);
         var route = server.Serve("slow/model.onnx", content);
         route.TrickleDelay = TimeSpan.FromMilliseconds(20);
@@ -391,7 +391,7 @@ public sealed class ModelStoreDownloadTests
     public async Task StalledServer_TimesOut()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(10_000, seed: 18);
         var route = server.Serve("stall/model.onnx", content);
         route.TrickleDelay = TimeSpan.FromSeconds(5);
@@ -409,7 +409,7 @@ public sealed class ModelStoreDownloadTests
     public async Task ConcurrentPulls_OfTheSameModel_DownloadItOnce()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var content = ModelTestData.Bytes(Size, seed: 19);
         var route = server.Serve("shared/model.onnx", content);
         route.TrickleDelay = TimeSpan.FromMilliseconds(2);
@@ -435,7 +435,7 @@ public sealed class ModelStoreDownloadTests
     public async Task MultiFileModel_DownloadsEveryFileUnderItsOwnName()
     {
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var graph = ModelTestData.Bytes(5_000, seed: 20);
         var data = ModelTestData.Bytes(80_000, seed: 21);
         server.Serve("two/Graph.onnx", graph);
@@ -466,7 +466,7 @@ public sealed class ModelStoreDownloadTests
         }
 
         await using var server = new LoopbackHttpServer();
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         var real = await File.ReadAllBytesAsync(Path.Combine(shared, "basic-pitch_nmp.onnx"), Ct);
         server.Serve("mirror/nmp.onnx", real);
         var known = KnownModels.BasicPitch.Files[0];
@@ -483,7 +483,7 @@ public sealed class ModelStoreDownloadTests
     [Fact]
     public async Task CatalogId_WithOtherFiles_IsRefused()
     {
-        using var cache = new TempDirectory();
+        using var cache = new TemporaryDirectory();
         using var store = ModelTestData.Store(cache.Path);
         var impostor = new ModelManifest("basic-pitch", [new ModelFile("nmp.onnx", new Uri("http://127.0.0.1:1/x"), 10, null)]);
 

@@ -4,29 +4,6 @@ using MusicAI.Sdk.Models;
 
 namespace MusicAI.Sdk.Tests.Models;
 
-/// <summary>A unique temporary folder, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "musicai-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
-}
-
 /// <summary>Records every progress report synchronously (unlike <see cref="Progress{T}"/>, which posts asynchronously).</summary>
 internal sealed class RecordingProgress : IProgress<ProcessingProgress>
 {

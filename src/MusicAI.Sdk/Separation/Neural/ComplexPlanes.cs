@@ -1,7 +1,7 @@
 namespace MusicAI.Sdk.Separation.Neural;
 
 /// <summary>
-/// Moves a spectrum between the frame-major layout of <see cref="Dsp.StftPlan"/> (bin b of frame t at t·stride + b)
+/// Moves a spectrum between the frame-major layout of <see cref="MusicAI.Sdk.Dsp.StftPlan"/> (bin b of frame t at t·stride + b)
 /// and the bin-major planes the separator networks take (<c>[bins, frames]</c>, one plane for the real parts and one
 /// for the imaginary parts: the complex-as-channels layout).
 /// </summary>

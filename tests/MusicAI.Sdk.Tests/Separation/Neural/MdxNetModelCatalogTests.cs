@@ -1,6 +1,5 @@
 using MusicAI.Sdk.Separation;
 using MusicAI.Sdk.Separation.Neural;
-using MusicAI.Sdk.Tests.Audio;
 
 namespace MusicAI.Sdk.Tests.Separation.Neural;
 

@@ -1,7 +1,6 @@
 using MusicAI.Sdk.Diagnostics;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Separation.Neural;
-using MusicAI.Sdk.Tests.Audio;
 
 namespace MusicAI.Sdk.Tests.Separation.Neural;
 

@@ -1,11 +1,12 @@
-namespace MusicAI.Sdk.Tests.Audio;
+namespace MusicAI.Sdk.Tests;
 
-/// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
+/// <summary>A unique temporary folder under the system temp folder, deleted (with its contents) on dispose.</summary>
+/// <remarks>Shared by every test project (the CLI tests link this file).</remarks>
 internal sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "musicai-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "musicai-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
