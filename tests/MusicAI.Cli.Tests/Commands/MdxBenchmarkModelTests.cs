@@ -7,24 +7,17 @@ public sealed class MdxBenchmarkModelTests
     [Fact]
     public async Task EnsureAsync_AModelAlreadyThere_IsReturnedWithoutRunningPython()
     {
-        var directory = Directory.CreateTempSubdirectory("musicai-cli-tests-");
-        try
-        {
-            var path = Path.Combine(directory.FullName, MdxBenchmarkModel.FileName);
-            await File.WriteAllTextAsync(path, "model", TestContext.Current.CancellationToken);
-            await File.WriteAllTextAsync(Path.ChangeExtension(path, ".json"), "{}", TestContext.Current.CancellationToken);
-            var logged = new List<string>();
+        using var directory = new TemporaryDirectory();
+        var path = Path.Combine(directory.Path, MdxBenchmarkModel.FileName);
+        await File.WriteAllTextAsync(path, "model", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".json"), "{}", TestContext.Current.CancellationToken);
+        var logged = new List<string>();
 
-            var (found, reason) = await MdxBenchmarkModel.EnsureAsync(directory.FullName, logged.Add, TestContext.Current.CancellationToken);
+        var (found, reason) = await MdxBenchmarkModel.EnsureAsync(directory.Path, logged.Add, TestContext.Current.CancellationToken);
 
-            Assert.Equal(path, found);
-            Assert.Null(reason);
-            Assert.Empty(logged);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(path, found);
+        Assert.Null(reason);
+        Assert.Empty(logged);
     }
 
     [Fact]
@@ -44,20 +37,13 @@ public sealed class MdxBenchmarkModelTests
             Assert.Skip("Set MUSICAI_MEASURE=1 to generate the 66.7 MB benchmark model (python with torch, a minute or two).");
         }
 
-        var directory = Directory.CreateTempSubdirectory("musicai-cli-tests-");
-        try
-        {
-            var logged = new List<string>();
-            var (path, reason) = await MdxBenchmarkModel.EnsureAsync(directory.FullName, logged.Add, TestContext.Current.CancellationToken);
+        using var directory = new TemporaryDirectory();
+        var logged = new List<string>();
+        var (path, reason) = await MdxBenchmarkModel.EnsureAsync(directory.Path, logged.Add, TestContext.Current.CancellationToken);
 
-            Assert.True(path is not null, reason);
-            Assert.Single(logged);
-            Assert.InRange(new FileInfo(path).Length, 66_000_000, 67_500_000);
-            Assert.Contains("\"mdx_n_fft_scale_set\": 7680", await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.True(path is not null, reason);
+        Assert.Single(logged);
+        Assert.InRange(new FileInfo(path).Length, 66_000_000, 67_500_000);
+        Assert.Contains("\"mdx_n_fft_scale_set\": 7680", await File.ReadAllTextAsync(Path.ChangeExtension(path, ".json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

@@ -89,7 +89,7 @@ internal static class NeuralSeparationEngines
             1 when inputs[0].Dimensions.Count == 3 => ModelContractKind.HtDemucs,
             2 => ModelContractKind.HtDemucs,
             _ => throw new ModelContractException(
-                $"Model '{model.Id}' has {inputs.Count} input(s) ({ModelContract.Describe(inputs)}), which match no separator the SDK runs. "
+                $"Model '{model.Id}'{(model.Path is null ? "" : $" ({model.Path})")} has {inputs.Count} input(s) ({ModelContract.Describe(inputs)}), which match no separator the SDK runs. "
                 + $"Expected one of: {AcceptedSignatures}. Use a UVR MDX-Net or an HT-Demucs ONNX export.",
                 AcceptedSignatures,
                 ModelContract.Describe(inputs),

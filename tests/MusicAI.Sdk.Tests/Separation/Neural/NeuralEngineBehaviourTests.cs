@@ -97,7 +97,7 @@ public sealed class NeuralEngineBehaviourTests : IDisposable
         const int Frames = 700_000;
         var reports = new List<ProcessingProgress>();
         var sink = new CollectingSink(engine.Stems.Count, 2, Frames);
-        await engine.SeparateAsync(new MemorySeparationSource(NeuralTestSignal.Generate(Frames)), sink, new SeparationSettings(null), new SynchronousProgress(reports.Add), TestContext.Current.CancellationToken);
+        await engine.SeparateAsync(new MemorySeparationSource(NeuralTestSignal.Generate(Frames)), sink, new SeparationSettings(null), new SeparateToFilesTests.SynchronousProgress(reports.Add), TestContext.Current.CancellationToken);
 
         Assert.Equal(sink.BlockSizes.Count, reports.Count);
         Assert.Equal(Frames, reports[^1].Completed);
@@ -178,10 +178,5 @@ public sealed class NeuralEngineBehaviourTests : IDisposable
             Blocks++;
             cancellation.Cancel();
         }
-    }
-
-    private sealed class SynchronousProgress(Action<ProcessingProgress> report) : IProgress<ProcessingProgress>
-    {
-        public void Report(ProcessingProgress value) => report(value);
     }
 }
