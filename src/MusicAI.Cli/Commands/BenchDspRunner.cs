@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk.Dsp;
 
 namespace MusicAI.Cli.Commands;
@@ -26,7 +27,7 @@ internal sealed class BenchDspRunner(int seconds, int runs, Action<string> log)
     public const int Hop = 1024;
 
     /// <summary>Environment variable naming the python interpreter to use for the references.</summary>
-    public const string PythonVariable = "MUSICAI_PYTHON";
+    public const string PythonVariable = PythonRunner.Variable;
 
     private const int ComparedFrames = 48;
 
@@ -217,7 +218,7 @@ internal sealed class BenchDspRunner(int seconds, int runs, Action<string> log)
         IEnumerable<BenchDspResult> AllUnavailable(string reason) =>
             cases.SelectMany(c => names.Select(n => BenchDspResult.Unavailable(c.FftLength, Hop, n, reason)));
 
-        var (python, reason) = await FindPythonAsync(cancellationToken).ConfigureAwait(false);
+        var (python, reason) = await PythonRunner.FindAsync(cancellationToken).ConfigureAwait(false);
         Python = python;
         if (python is null)
         {
@@ -256,7 +257,7 @@ internal sealed class BenchDspRunner(int seconds, int runs, Action<string> log)
         string stdout, stderr;
         try
         {
-            (exitCode, stdout, stderr) = await RunProcessAsync(python, [scriptPath, configPath], cancellationToken).ConfigureAwait(false);
+            (exitCode, stdout, stderr) = await PythonRunner.RunAsync(python, [scriptPath, configPath], cancellationToken).ConfigureAwait(false);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
@@ -291,69 +292,5 @@ internal sealed class BenchDspRunner(int seconds, int runs, Action<string> log)
         }
 
         return results;
-    }
-
-    /// <summary>
-    /// The python to use: <c>$MUSICAI_PYTHON</c>, else <c>python3</c> on PATH when it can import numpy, else
-    /// <c>/usr/bin/python3</c>.
-    /// </summary>
-    private static async Task<(string? Python, string? Reason)> FindPythonAsync(CancellationToken cancellationToken)
-    {
-        var configured = Environment.GetEnvironmentVariable(PythonVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return (configured, null);
-        }
-
-        try
-        {
-            var (code, _, _) = await RunProcessAsync("python3", ["-c", "import numpy"], cancellationToken).ConfigureAwait(false);
-            if (code == 0)
-            {
-                return ("python3", null);
-            }
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // python3 is not on PATH.
-        }
-
-        return File.Exists("/usr/bin/python3")
-            ? ("/usr/bin/python3", null)
-            : (null, $"no python3 with numpy found (install python3 + numpy/scipy/torch, or set {PythonVariable})");
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(string fileName, string[] arguments, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var variable in new[] { "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS" })
-        {
-            info.Environment[variable] = "1";
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 }

@@ -17,6 +17,9 @@ internal sealed class BenchSeparateRunner(Action<string> log)
 
     private static readonly Stem[] s_stems = [Stem.Drums, Stem.Bass, Stem.Other, Stem.Vocals];
 
+    /// <summary>Gets the progress-line callback.</summary>
+    public Action<string> Log => log;
+
     /// <summary>Separates <paramref name="seconds"/> of the synthetic song in memory (after a 10 s warm-up) and times it.</summary>
     public async Task<(double Elapsed, double RealTimeFactor)> MeasureSpeedAsync(Separator separator, double seconds, CancellationToken cancellationToken)
     {
@@ -36,9 +39,11 @@ internal sealed class BenchSeparateRunner(Action<string> log)
     /// <summary>
     /// Writes a <paramref name="minutes"/>-minute 16-bit stereo WAV of the synthetic song to a temporary folder, runs
     /// <c>musicai separate</c> on it in a child process, and returns the child's peak resident memory (the larger of
-    /// the VmHWM this process polled from /proc and the child's own report) and its timing.
+    /// the VmHWM this process polled from /proc and the child's own report) and its timing. With
+    /// <paramref name="model"/> the child separates vocals and accompaniment with that model instead of four stems
+    /// with the built-in separator.
     /// </summary>
-    public async Task<MemoryResult> MeasureMemoryAsync(double minutes, CancellationToken cancellationToken)
+    public async Task<MemoryResult> MeasureMemoryAsync(double minutes, CancellationToken cancellationToken, string? model = null)
     {
         var directory = Directory.CreateTempSubdirectory("musicai-bench-separate-");
         try
@@ -46,7 +51,7 @@ internal sealed class BenchSeparateRunner(Action<string> log)
             var input = Path.Combine(directory.FullName, "long.wav");
             log($"writing a {minutes:0.#}-minute stereo WAV");
             await WriteSongAsync(input, minutes, cancellationToken);
-            log("separating it in a child process (musicai separate)");
+            log($"separating it in a child process (musicai separate{(model is null ? "" : $" --model {Path.GetFileName(model)}")})");
             var (command, arguments) = ChildCommand();
             var start = new ProcessStartInfo(command)
             {
@@ -54,7 +59,8 @@ internal sealed class BenchSeparateRunner(Action<string> log)
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in arguments.Concat(["separate", input, "-o", Path.Combine(directory.FullName, "stems"), "--stems", "drums,bass,other,vocals", "--json"]))
+            string[] stems = model is null ? ["--stems", "drums,bass,other,vocals"] : ["--stems", "vocals,accompaniment", "--model", model];
+            foreach (var argument in arguments.Concat(["separate", input, "-o", Path.Combine(directory.FullName, "stems"), .. stems, "--json"]))
             {
                 start.ArgumentList.Add(argument);
             }

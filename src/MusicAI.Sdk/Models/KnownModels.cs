@@ -183,7 +183,7 @@ public static class KnownModels
         "UVR-MDX-NET-Inst_HQ_3.onnx",
         66_759_214,
         "UVR MDX-Net Inst HQ 3",
-        "Instrumental separator (primary stem Instrumental; vocals = mix - instrumental). n_fft 6144, dim_f 3072, dim_t 256, hop 1024, compensate 1.022.");
+        "Instrumental separator (primary stem Instrumental; vocals = mix - instrumental). n_fft 6144, dim_f 3072, dim_t 256, hop 1024, compensate 1.022. UVR model hash (MD5 of the last 10,240,000 bytes) 55657dd70583b0fedfba5f67df11d711.");
 
     /// <summary>Gets UVR MDX-Net Voc FT, a vocals separator (66.8 MB; no published SHA-256).</summary>
     public static ModelManifest MdxNetVocFt { get; } = Uvr(
@@ -191,7 +191,7 @@ public static class KnownModels
         "UVR-MDX-NET-Voc_FT.onnx",
         66_762_490,
         "UVR MDX-Net Voc FT",
-        "Vocals separator (primary stem Vocals; instrumental = mix - vocals). n_fft 7680, dim_f 3072, dim_t 256, hop 1024, compensate 1.021.");
+        "Vocals separator (primary stem Vocals; instrumental = mix - vocals). n_fft 7680, dim_f 3072, dim_t 256, hop 1024, compensate 1.021. UVR model hash (MD5 of the last 10,240,000 bytes) 77d07b2667ddf05b9e3175941b4454a0.");
 
     /// <summary>Gets UVR MDX-Net Kim Vocal 2, a vocals separator (66.8 MB; no published SHA-256).</summary>
     public static ModelManifest MdxNetKimVocal2 { get; } = Uvr(
@@ -199,7 +199,7 @@ public static class KnownModels
         "Kim_Vocal_2.onnx",
         66_759_214,
         "UVR MDX-Net Kim Vocal 2",
-        "Vocals separator (primary stem Vocals; instrumental = mix - vocals). n_fft 7680, dim_f 3072, dim_t 256, hop 1024, compensate 1.009.");
+        "Vocals separator (primary stem Vocals; instrumental = mix - vocals). n_fft 7680, dim_f 3072, dim_t 256, hop 1024, compensate 1.009. UVR model hash (MD5 of the last 10,240,000 bytes) 970b3f9492014d18fefeedfe4773cb42.");
 
     /// <summary>Gets every catalog entry, in a stable order.</summary>
     public static IReadOnlyList<ModelManifest> All { get; } = new[]

@@ -57,11 +57,13 @@ internal sealed class OnnxSessionFactory : IDisposable
     /// </summary>
     /// <param name="path">The <c>.onnx</c> file. External weights (<c>.onnx.data</c>) are read from beside it.</param>
     /// <param name="modelId">The catalog id, for messages; defaults to the file name.</param>
+    /// <param name="tuning">Adjustments of the shared session options for this model; applied when the session is
+    /// created, so the first caller's tuning wins for a file already loaded.</param>
     /// <returns>The model, owned by this factory: do not dispose it.</returns>
     /// <exception cref="ModelNotFoundException">The file does not exist.</exception>
     /// <exception cref="ModelLoadException">ONNX Runtime refused the file.</exception>
     /// <exception cref="ExecutionProviderUnavailableException">No requested execution provider can be used.</exception>
-    public OnnxModel GetModel(string path, string? modelId = null)
+    public OnnxModel GetModel(string path, string? modelId = null, ModelSessionTuning? tuning = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -69,9 +71,9 @@ internal sealed class OnnxSessionFactory : IDisposable
         var lazy = _models.GetOrAdd(
             fullPath,
             static (key, state) => new Lazy<OnnxModel>(
-                () => state.Factory.Load(key, state.ModelId),
+                () => state.Factory.Load(key, state.ModelId, state.Tuning),
                 LazyThreadSafetyMode.ExecutionAndPublication),
-            (Factory: this, ModelId: modelId));
+            (Factory: this, ModelId: modelId, Tuning: tuning));
         try
         {
             var model = lazy.Value;
@@ -140,7 +142,7 @@ internal sealed class OnnxSessionFactory : IDisposable
         }
     }
 
-    private OnnxModel Load(string fullPath, string? modelId)
+    private OnnxModel Load(string fullPath, string? modelId, ModelSessionTuning? tuning)
     {
         var id = modelId ?? System.IO.Path.GetFileNameWithoutExtension(fullPath);
         if (!File.Exists(fullPath))
@@ -156,7 +158,7 @@ internal sealed class OnnxSessionFactory : IDisposable
 
         var provider = Selection.ThrowIfUnavailable();
         var stopwatch = Stopwatch.StartNew();
-        using var sessionOptions = CreateSessionOptions(provider, id, fullPath);
+        using var sessionOptions = CreateSessionOptions(provider, id, fullPath, tuning);
         try
         {
             var model = new OnnxModel(new InferenceSession(fullPath, sessionOptions), id, fullPath, provider);
@@ -176,11 +178,12 @@ internal sealed class OnnxSessionFactory : IDisposable
         }
     }
 
-    private SessionOptions CreateSessionOptions(ExecutionProvider provider, string modelId, string? path)
+    private SessionOptions CreateSessionOptions(ExecutionProvider provider, string modelId, string? path, ModelSessionTuning? tuning = null)
     {
         try
         {
-            return SessionSettings.From(_options, provider).CreateSessionOptions();
+            var settings = SessionSettings.From(_options, provider);
+            return (tuning?.ApplyTo(settings) ?? settings).CreateSessionOptions();
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {

@@ -18,15 +18,9 @@ internal static class ModelSeparationEngines
     }
 
     /// <summary>
-    /// The seam to the neural engines (MDX-Net, HT-Demucs), which live in <c>Separation/Neural/</c> and are merged from
-    /// their own branch: until then no neural engine exists in this build and a model cannot be used.
+    /// The seam to the neural engines (MDX-Net, HT-Demucs) in <c>Separation/Neural/</c>: the kind is recognised from the
+    /// model's inputs, and a catalog model's declared kind is enforced.
     /// </summary>
-    private static ISeparationEngine Create(ResolvedModel model, MusicAIRuntime runtime)
-    {
-        _ = runtime;
-        throw new ModelLoadException(
-            $"'{model.Id}' needs a neural separation engine (MDX-Net or HT-Demucs), which this build of MusicAI.Sdk does not include; use the built-in separator (no model) instead.",
-            model.Id,
-            model.ModelPath);
-    }
+    private static ISeparationEngine Create(ResolvedModel model, MusicAIRuntime runtime) =>
+        Neural.NeuralSeparationEngines.Create(model, runtime.Sessions);
 }

@@ -52,6 +52,31 @@ public sealed class SeparateCommandTests
         Assert.Equal(["bass.wav", "drums.wav", "other.wav", "vocals.wav"], Directory.GetFiles(output.Path).Select(Path.GetFileName).Order());
     }
 
+    [Fact]
+    public async Task AModelPath_RunsTheNeuralEngine_AndAnOffContractModelIsAModelError()
+    {
+        using var output = new TemporaryDirectory();
+        var model = Path.Combine(CliTestAssets.Directory, "separation-neural", "htdemucs_tiny_a.onnx");
+
+        var result = await CliRunner.RunAsync("separate", Clip, "-o", output.Path, "--model", model, "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using (var json = JsonDocument.Parse(result.Out))
+        {
+            Assert.Equal(model, json.RootElement.GetProperty("engine").GetString());
+        }
+
+        Assert.Equal(["accompaniment.wav", "vocals.wav"], Directory.GetFiles(output.Path).Select(Path.GetFileName).Order());
+
+        using var bad = new TemporaryDirectory();
+        var wrong = Path.Combine(CliTestAssets.Directory, "separation-neural", "three_inputs.onnx");
+        var failure = await CliRunner.RunAsync("separate", Clip, "-o", bad.Path, "--model", wrong);
+
+        Assert.NotEqual(0, failure.ExitCode);
+        Assert.Contains("match no separator", failure.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(bad.Path));
+    }
+
     [Theory]
     [InlineData(1, "--stems", "accompaniment,drums")]
     [InlineData(1, "--stems", "guitar")]
