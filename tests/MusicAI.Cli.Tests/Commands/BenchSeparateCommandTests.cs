@@ -26,7 +26,7 @@ public sealed class BenchSeparateCommandTests
     public async Task MeasuresTheMdxPipelineOverhead_OnAGivenModel()
     {
         // The tiny MDX-signature test model (n_fft 6144, dim_t 64) instead of the generated real-size one.
-        var model = Path.Combine(CliTestAssets.Directory, "separation-neural", "mdx_tiny_6144.onnx");
+        var model = TestAssets.Path("separation-neural", "mdx_tiny_6144.onnx");
         var result = await CliRunner.RunAsync("bench", "separate", "--seconds", "1", "--memory-minutes", "0", "--mdx-chunks", "2", "--mdx-model", model, "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -56,7 +56,7 @@ public sealed class SeparateCommandTests
     public async Task AModelPath_RunsTheNeuralEngine_AndAnOffContractModelIsAModelError()
     {
         using var output = new TemporaryDirectory();
-        var model = Path.Combine(CliTestAssets.Directory, "separation-neural", "htdemucs_tiny_a.onnx");
+        var model = TestAssets.Path("separation-neural", "htdemucs_tiny_a.onnx");
 
         var result = await CliRunner.RunAsync("separate", Clip, "-o", output.Path, "--model", model, "--json");
 
@@ -69,7 +69,7 @@ public sealed class SeparateCommandTests
         Assert.Equal(["accompaniment.wav", "vocals.wav"], Directory.GetFiles(output.Path).Select(Path.GetFileName).Order());
 
         using var bad = new TemporaryDirectory();
-        var wrong = Path.Combine(CliTestAssets.Directory, "separation-neural", "three_inputs.onnx");
+        var wrong = TestAssets.Path("separation-neural", "three_inputs.onnx");
         var failure = await CliRunner.RunAsync("separate", Clip, "-o", bad.Path, "--model", wrong);
 
         Assert.NotEqual(0, failure.ExitCode);
