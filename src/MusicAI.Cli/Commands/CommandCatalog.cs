@@ -8,6 +8,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliConsole console) =>
     [
+        DemoCommand.Create(console),
         DoctorCommand.Create(console),
         ModelsCommand.Create(console),
         BenchCommand.Create(console),
