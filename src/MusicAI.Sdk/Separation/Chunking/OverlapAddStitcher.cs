@@ -26,8 +26,7 @@ internal sealed class OverlapAddStitcher : IDisposable
     private readonly int _channelCount;
     private readonly int _sampleRate;
     private readonly float[] _fadeIn;
-    private float[][]? _accumulators;
-    private float[]? _weights;
+    private OverlapAddAccumulator? _sums;
     private float[]? _row;
     private AudioBuffer[] _blocks = [];
     private long _nextChunk;
@@ -56,15 +55,7 @@ internal sealed class OverlapAddStitcher : IDisposable
         }
 
         var capacity = (int)Math.Min(layout.ChunkLength, Math.Max(1, layout.TotalFrames));
-        _accumulators = new float[stemCount * channelCount][];
-        for (var i = 0; i < _accumulators.Length; i++)
-        {
-            _accumulators[i] = ArrayPool<float>.Shared.Rent(capacity);
-            Array.Clear(_accumulators[i], 0, capacity);
-        }
-
-        _weights = ArrayPool<float>.Shared.Rent(capacity);
-        Array.Clear(_weights, 0, capacity);
+        _sums = new OverlapAddAccumulator(stemCount, channelCount, capacity);
         _row = ArrayPool<float>.Shared.Rent(capacity);
     }
 
@@ -78,8 +69,8 @@ internal sealed class OverlapAddStitcher : IDisposable
     /// <param name="stems">One buffer per stem, each <see cref="ChunkLayout.Length"/>(chunk) frames of the stitcher's channel count.</param>
     public void Add(long chunk, ReadOnlySpan<AudioBuffer> stems)
     {
-        var accumulators = _accumulators;
-        ObjectDisposedException.ThrowIf(accumulators is null, this);
+        var sums = _sums;
+        ObjectDisposedException.ThrowIf(sums is null, this);
         if (chunk != _nextChunk)
         {
             throw new InvalidOperationException($"Chunk {chunk} was added but chunk {_nextChunk} is next: add chunks in order.");
@@ -101,58 +92,38 @@ internal sealed class OverlapAddStitcher : IDisposable
 
         var row = _row.AsSpan(0, length);
         FillWeights(chunk, row);
-        var weights = _weights.AsSpan(0, length);
-        TensorPrimitives.Add(weights, row, weights);
+        sums.AddWeights(0, row);
         for (var s = 0; s < _stemCount; s++)
         {
             for (var c = 0; c < _channelCount; c++)
             {
-                var target = accumulators[(s * _channelCount) + c].AsSpan(0, length);
-                TensorPrimitives.MultiplyAdd(stems[s].GetChannel(c), row, target, target);
+                sums.AddWeighted(s, c, 0, stems[s].GetChannel(c), row);
             }
         }
 
         var last = chunk == _layout.ChunkCount - 1;
         var start = _layout.Start(chunk);
         var final = (int)((last ? _layout.TotalFrames : _layout.Start(chunk + 1)) - start);
-        Emit(final);
+        Emit(sums, final);
 
         // Keep the overlap tail (it still receives the next chunk's fade-in) at the front.
-        var kept = length - final;
-        for (var i = 0; i < accumulators.Length; i++)
-        {
-            Shift(accumulators[i], final, kept, length);
-        }
-
-        Shift(_weights!, final, kept, length);
+        sums.Advance(final);
         _nextChunk++;
     }
 
     /// <summary>Returns the pooled memory.</summary>
     public void Dispose()
     {
-        var accumulators = Interlocked.Exchange(ref _accumulators, null);
-        if (accumulators is null)
+        var sums = Interlocked.Exchange(ref _sums, null);
+        if (sums is null)
         {
             return;
         }
 
-        foreach (var accumulator in accumulators)
-        {
-            ArrayPool<float>.Shared.Return(accumulator);
-        }
-
-        ArrayPool<float>.Shared.Return(_weights!);
+        sums.Dispose();
         ArrayPool<float>.Shared.Return(_row!);
-        _weights = null;
         _row = null;
         DisposeBlocks();
-    }
-
-    private static void Shift(float[] buffer, int from, int count, int used)
-    {
-        buffer.AsSpan(from, count).CopyTo(buffer);
-        buffer.AsSpan(count, used - count).Clear();
     }
 
     private void FillWeights(long chunk, Span<float> row)
@@ -181,7 +152,7 @@ internal sealed class OverlapAddStitcher : IDisposable
         }
     }
 
-    private void Emit(int frames)
+    private void Emit(OverlapAddAccumulator sums, int frames)
     {
         if (frames <= 0)
         {
@@ -198,12 +169,11 @@ internal sealed class OverlapAddStitcher : IDisposable
             }
         }
 
-        var weights = _weights.AsSpan(0, frames);
         for (var s = 0; s < _stemCount; s++)
         {
             for (var c = 0; c < _channelCount; c++)
             {
-                TensorPrimitives.Divide(_accumulators![(s * _channelCount) + c].AsSpan(0, frames), weights, _blocks[s].GetChannel(c));
+                sums.Normalize(s, c, 0, _blocks[s].GetChannel(c));
             }
         }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Diagnostics;
+using MusicAI.Sdk.Separation.Chunking;
 
 namespace MusicAI.Sdk.Separation.Neural;
 

@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 
-namespace MusicAI.Sdk.Separation.Neural;
+namespace MusicAI.Sdk.Separation.Chunking;
 
 /// <summary>
-/// A sliding window of weighted overlap-add sums for chunked separation: per stem and channel a running
+/// A sliding window of weighted overlap-add sums for chunked separation (the built-in pipeline's
+/// <see cref="OverlapAddStitcher"/> and the neural engines' model-specific windows): per stem and channel a running
 /// Σ weight·output, plus one running Σ weight, over frames [<see cref="Start"/>, Start + capacity). Chunks are added
 /// in order; once no later chunk can touch the first frames they are normalised (sum / weight) and the window
 /// advances, so memory stays at one chunk whatever the input length.

@@ -1,6 +1,6 @@
-using MusicAI.Sdk.Separation.Neural;
+using MusicAI.Sdk.Separation.Chunking;
 
-namespace MusicAI.Sdk.Tests.Separation.Neural;
+namespace MusicAI.Sdk.Tests.Separation.Chunking;
 
 public sealed class OverlapAddAccumulatorTests
 {
