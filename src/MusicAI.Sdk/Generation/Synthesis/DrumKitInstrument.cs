@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -101,6 +103,7 @@ internal sealed class DrumKitInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Render(Span<float> left, Span<float> right)
     {
         foreach (var voice in _voices)

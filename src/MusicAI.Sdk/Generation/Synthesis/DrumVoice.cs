@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -154,6 +156,7 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Adds the next samples of the hit into <paramref name="left"/> and <paramref name="right"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> left, Span<float> right)
     {
         var n = left.Length;
@@ -177,6 +180,7 @@ internal sealed class DrumVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BeginBlock()
     {
         var length = ControlBlock;
@@ -234,12 +238,13 @@ internal sealed class DrumVoice
         _masterStep = (_masterEnd - _masterOut) / length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndBlock()
     {
         _blockElapsed = 0;
         _age += _blockLength;
         _masterOut = _masterEnd;
-        Array.Copy(_levelEnd, _levelOut, Components);
+        _levelEnd.AsSpan().CopyTo(_levelOut);
         if (_fadeRemaining > 0)
         {
             _fadeRemaining -= _blockLength;
@@ -276,6 +281,7 @@ internal sealed class DrumVoice
 
     private static float Decay(float t, float seconds) => seconds <= 0f ? 0f : MathF.Exp(-Ln1000 * t / seconds);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk(Span<float> left, Span<float> right)
     {
         var n = left.Length;
@@ -384,6 +390,7 @@ internal sealed class DrumVoice
         _masterOut += n * _masterStep;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Lfsr(Span<float> destination, bool shortMode, float increment)
     {
         var state = _lfsr;

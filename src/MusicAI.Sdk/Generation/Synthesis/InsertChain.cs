@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
@@ -22,6 +23,7 @@ internal sealed class InsertChain
     }
 
     /// <summary>Processes <paramref name="samples"/> of <paramref name="channel"/> (0 or 1) in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> samples, int channel)
     {
         if (_spec.Drive > 0f)
@@ -67,6 +69,7 @@ internal sealed class InsertChain
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Quantize(Span<float> samples, float steps)
     {
         var inverse = 1f / steps;

@@ -33,6 +33,7 @@ internal static class Oscillators
     /// Phases are computed as <c>phase + k·increment</c> from the start of each run of at most <see cref="Run"/> samples
     /// (no loop-carried scalar dependency; the phase error stays below 2e-6 cycles).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SineOperator(
         Span<float> destination, ref float phase, float increment, ReadOnlySpan<float> modulation,
         float amplitude, float amplitudeStep, bool accumulate)
@@ -98,6 +99,7 @@ internal static class Oscillators
     /// FM operator with self-feedback (scalar: each sample depends on the previous two): writes or adds
     /// <c>a_k · sin(2π(phase_k + modulation[k] + feedback · (y[k-1] + y[k-2]) / 2))</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SineOperatorFeedback(
         Span<float> destination, ref float phase, float increment, ReadOnlySpan<float> modulation,
         float amplitude, float amplitudeStep, float feedback, ref float history1, ref float history2, bool accumulate)
@@ -135,6 +137,7 @@ internal static class Oscillators
     /// <param name="destination">Receives the noise.</param>
     /// <param name="state">The generator state; never 0.</param>
     /// <param name="amplitude">Scale.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddNoise(Span<float> destination, ref uint state, float amplitude)
     {
         var x = state;

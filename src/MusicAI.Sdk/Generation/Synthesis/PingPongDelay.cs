@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
 
@@ -92,6 +93,7 @@ internal sealed class PingPongDelay
     /// <param name="inputGain">Send level applied to <paramref name="input"/>.</param>
     /// <param name="left">Left output (added to).</param>
     /// <param name="right">Right output (added to).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
         var inputPeak = inputGain == 0f ? 0f : SpanKernels.MaxAbs(input);
@@ -135,6 +137,7 @@ internal sealed class PingPongDelay
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float ProcessSubBlock(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
         var n = input.Length;

@@ -23,6 +23,7 @@ internal struct StateVariableFilter
     private float _a3;
 
     /// <summary>Sets cutoff (clamped to 10 Hz … 0.49 × sample rate) and quality factor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetCoefficients(float cutoffHz, float q, float sampleRate)
     {
         var fc = Math.Clamp(cutoffHz, 10f, 0.49f * sampleRate);
@@ -50,6 +51,7 @@ internal struct StateVariableFilter
     }
 
     /// <summary>Filters <paramref name="samples"/> in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> samples, FilterMode mode)
     {
         if (mode == FilterMode.Off)
@@ -77,6 +79,7 @@ internal struct StateVariableFilter
     /// Filters two independent signals (stereo) in one loop: the two recurrences overlap in the CPU, so this costs
     /// little more than one channel.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ProcessPair(ref StateVariableFilter a, ref StateVariableFilter b, Span<float> x, Span<float> y, FilterMode mode)
     {
         if (mode == FilterMode.Off)
@@ -109,6 +112,7 @@ internal struct StateVariableFilter
     }
 
     /// <summary>Runs two stages in series over one signal in one loop (4-pole responses).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ProcessCascade(ref StateVariableFilter first, ref StateVariableFilter second, Span<float> x, FilterMode mode)
     {
         if (mode == FilterMode.Off)

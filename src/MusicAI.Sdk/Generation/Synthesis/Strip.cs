@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -69,6 +71,7 @@ internal sealed class Strip
     public float[] OutRight { get; }
 
     /// <summary>Clears the dry buffers for a block of <paramref name="frames"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BeginBlock(int frames)
     {
         _dryLeft.AsSpan(0, frames).Clear();
@@ -79,6 +82,7 @@ internal sealed class Strip
     }
 
     /// <summary>Renders the instrument and the gain curve for frames <c>[offset, offset + count)</c> of the block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RenderSegment(int offset, int count)
     {
         Instrument.Render(_dryLeft.AsSpan(offset, count), _dryRight.AsSpan(offset, count));
@@ -117,6 +121,7 @@ internal sealed class Strip
     /// Finishes a block: inserts, gain, pan and effects, writing the strip output at
     /// <paramref name="writeIndex"/> of <see cref="OutLeft"/>/<see cref="OutRight"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndBlock(int frames, int writeIndex)
     {
         var dryLeft = _dryLeft.AsSpan(0, frames);

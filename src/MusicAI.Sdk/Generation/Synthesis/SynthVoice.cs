@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -305,6 +307,7 @@ internal sealed class SynthVoice
     /// Ends the current control block at the current sample, committing envelope and LFO time, so that a note
     /// event takes effect exactly here.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Interrupt()
     {
         if (_blockRemaining == 0)
@@ -339,6 +342,7 @@ internal sealed class SynthVoice
 
     /// <summary>Adds the next <c>left.Length</c> samples of the voice into <paramref name="left"/> (and
     /// <paramref name="right"/> for stereo presets).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> left, Span<float> right)
     {
         var n = left.Length;
@@ -431,6 +435,7 @@ internal sealed class SynthVoice
         _lfo2Phase -= MathF.Floor(_lfo2Phase);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BeginBlock()
     {
         var length = ControlBlock;
@@ -587,6 +592,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndBlock()
     {
         var length = _blockLength;
@@ -617,6 +623,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk(Span<float> left, Span<float> right)
     {
         var n = left.Length;
@@ -698,6 +705,7 @@ internal sealed class SynthVoice
         _ampOut += n * _ampStep;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderCopy(int c, Span<float> target, float scale)
     {
         var o = _copyOscillator[c];
@@ -758,6 +766,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BlockDc(Span<float> samples)
     {
         var x1 = _dcInput;
@@ -775,6 +784,7 @@ internal sealed class SynthVoice
         _dcOutput = y1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderFm(Span<float> output)
     {
         var n = output.Length;
@@ -805,6 +815,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Operator(int j, Span<float> destination, ReadOnlySpan<float> modulation, bool accumulate)
     {
         var n = destination.Length;

@@ -245,6 +245,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> mixInterleavedStereo, Span<float> stemsPlanar)
     {
         if ((mixInterleavedStereo.Length & 1) != 0)
@@ -308,6 +309,7 @@ internal sealed class Synthesizer : ISynthesizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Synthesize(int frames, int writeIndex)
     {
         var strips = _strips;
@@ -353,6 +355,7 @@ internal sealed class Synthesizer : ISynthesizer
         _synthesized += frames;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Apply(in SynthEvent e)
     {
         switch (e.Kind)

@@ -106,6 +106,7 @@ internal sealed class Wavetable
     /// <summary>
     /// Adds <c>amplitude × lerp(tableA, tableB, mix)</c> read with linear interpolation at an advancing phase.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(
         Span<float> destination, ref float phase, float increment,
         ReadOnlySpan<float> tableA, ReadOnlySpan<float> tableB, float mix, float amplitude)
