@@ -19,7 +19,6 @@ internal sealed class PingPongDelay
     private readonly float[] _readRight;
     private readonly float[] _oldLeft;
     private readonly float[] _oldRight;
-    private readonly float[] _ramp;
     private readonly float[] _writeLeft;
     private readonly float[] _writeRight;
     private readonly int _maxDelay;
@@ -51,7 +50,6 @@ internal sealed class PingPongDelay
         _readRight = new float[maxBlock + 1];
         _oldLeft = new float[maxBlock];
         _oldRight = new float[maxBlock];
-        _ramp = new float[maxBlock];
         _writeLeft = new float[maxBlock];
         _writeRight = new float[maxBlock];
         _delay = _minDelay;
@@ -154,19 +152,18 @@ internal sealed class PingPongDelay
             var oldRight = _oldRight.AsSpan(0, n);
             RingBuffer.Read(_left, _write - _oldDelay, oldLeft);
             RingBuffer.Read(_right, _write - _oldDelay, oldRight);
-            var ramp = _ramp.AsSpan(0, n);
-            for (var i = 0; i < n; i++)
-            {
-                ramp[i] = MathF.Min(1f, (_crossfadeDone + i + 1) / (float)_crossfadeLength);
-            }
-
-            // y = old + ramp·(new − old)
+            // y = old + ramp·(new − old), written out here rather than with TensorPrimitives: a tempo change is the
+            // first time this path runs, and a separate generic kernel would be JIT-compiled on the audio thread then.
             var newLeft = readLeft[1..];
             var newRight = readRight[1..];
-            TensorPrimitives.Subtract(newLeft, oldLeft, newLeft);
-            TensorPrimitives.MultiplyAdd(newLeft, ramp, oldLeft, newLeft);
-            TensorPrimitives.Subtract(newRight, oldRight, newRight);
-            TensorPrimitives.MultiplyAdd(newRight, ramp, oldRight, newRight);
+            var step = 1f / _crossfadeLength;
+            for (var i = 0; i < n; i++)
+            {
+                var ramp = MathF.Min(1f, (_crossfadeDone + i + 1) * step);
+                newLeft[i] = oldLeft[i] + (ramp * (newLeft[i] - oldLeft[i]));
+                newRight[i] = oldRight[i] + (ramp * (newRight[i] - oldRight[i]));
+            }
+
             _crossfadeDone += n;
             if (_crossfadeDone >= _crossfadeLength)
             {
