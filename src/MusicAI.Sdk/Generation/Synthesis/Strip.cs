@@ -119,10 +119,12 @@ internal sealed class Strip
 
     /// <summary>
     /// Finishes a block: inserts, gain, pan and effects, writing the strip output at
-    /// <paramref name="writeIndex"/> of <see cref="OutLeft"/>/<see cref="OutRight"/>.
+    /// <paramref name="writeIndex"/> of <see cref="OutLeft"/>/<see cref="OutRight"/>. With non-empty
+    /// <paramref name="reverbBus"/>/<paramref name="delayBus"/> the sends are added there (shared effects, mix only)
+    /// instead of going through the strip's own reverb and delay.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EndBlock(int frames, int writeIndex)
+    public void EndBlock(int frames, int writeIndex, Span<float> reverbBus, Span<float> delayBus)
     {
         var dryLeft = _dryLeft.AsSpan(0, frames);
         var dryRight = Instrument.IsStereo ? _dryRight.AsSpan(0, frames) : dryLeft;
@@ -143,7 +145,28 @@ internal sealed class Strip
 
         // Post-fader, post-pan mono send.
         SpanKernels.GainPan(dryLeft, dryRight, curve, _panLeft, _panRight, left, right, send);
-        Reverb?.Process(send, _reverbSend, left, right);
-        Delay?.Process(send, _delaySend, left, right);
+        if (Reverb is not null)
+        {
+            if (reverbBus.IsEmpty)
+            {
+                Reverb.Process(send, _reverbSend, left, right);
+            }
+            else
+            {
+                SpanKernels.AddScaled(send, _reverbSend, reverbBus);
+            }
+        }
+
+        if (Delay is not null)
+        {
+            if (delayBus.IsEmpty)
+            {
+                Delay.Process(send, _delaySend, left, right);
+            }
+            else
+            {
+                SpanKernels.AddScaled(send, _delaySend, delayBus);
+            }
+        }
     }
 }
