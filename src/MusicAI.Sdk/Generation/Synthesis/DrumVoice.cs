@@ -9,7 +9,6 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// </summary>
 internal sealed class DrumVoice
 {
-    private const int ControlBlock = 64;
     private const int Components = 5;
     private const int Tone = 0;
     private const int Tone2 = 1;
@@ -26,8 +25,8 @@ internal sealed class DrumVoice
     private static readonly float[] s_metalRatios = [1f, 1.4827f, 1.8003f, 2.5460f, 2.6303f, 3.8967f];
 
     private readonly float _sampleRate;
-    private readonly float[] _buffer = new float[ControlBlock];
-    private readonly float[] _scratch = new float[ControlBlock];
+    private readonly float[] _buffer = new float[SynthVoice.MaxControlBlock];
+    private readonly float[] _scratch = new float[SynthVoice.MaxControlBlock];
     private readonly float[] _levelOut = new float[Components];
     private readonly float[] _levelStep = new float[Components];
     private readonly float[] _levelEnd = new float[Components];
@@ -155,9 +154,12 @@ internal sealed class DrumVoice
         _blockElapsed = 0;
     }
 
-    /// <summary>Adds the next samples of the hit into <paramref name="left"/> and <paramref name="right"/>.</summary>
+    /// <summary>
+    /// Adds the next samples of the hit into <paramref name="left"/> and <paramref name="right"/>; control blocks end
+    /// on the grid <paramref name="gridPhase"/> describes (see <see cref="Instrument.Render"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Render(Span<float> left, Span<float> right)
+    public void Render(Span<float> left, Span<float> right, int gridPhase)
     {
         var n = left.Length;
         var done = 0;
@@ -165,7 +167,7 @@ internal sealed class DrumVoice
         {
             if (_blockRemaining == 0)
             {
-                BeginBlock();
+                BeginBlock(SynthVoice.BlockLength(gridPhase + done));
             }
 
             var count = Math.Min(n - done, _blockRemaining);
@@ -181,9 +183,8 @@ internal sealed class DrumVoice
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BeginBlock()
+    private void BeginBlock(int length)
     {
-        var length = ControlBlock;
         if (_fadeRemaining > 0)
         {
             length = Math.Min(length, _fadeRemaining);

@@ -168,13 +168,13 @@ internal sealed class PolyInstrument : Instrument
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Render(Span<float> left, Span<float> right)
+    public override void Render(Span<float> left, Span<float> right, int gridPhase)
     {
         foreach (var voice in _voices)
         {
             if (voice.IsActive)
             {
-                voice.Render(left, right);
+                voice.Render(left, right, gridPhase);
             }
         }
     }

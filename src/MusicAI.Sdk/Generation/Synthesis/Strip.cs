@@ -81,11 +81,14 @@ internal sealed class Strip
         }
     }
 
-    /// <summary>Renders the instrument and the gain curve for frames <c>[offset, offset + count)</c> of the block.</summary>
+    /// <summary>
+    /// Renders the instrument and the gain curve for frames <c>[offset, offset + count)</c> of the block;
+    /// <paramref name="gridPhase"/> is the first frame's position on the control-block grid.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void RenderSegment(int offset, int count)
+    public void RenderSegment(int offset, int count, int gridPhase)
     {
-        Instrument.Render(_dryLeft.AsSpan(offset, count), _dryRight.AsSpan(offset, count));
+        Instrument.Render(_dryLeft.AsSpan(offset, count), _dryRight.AsSpan(offset, count), gridPhase);
         var curve = _gainCurve.AsSpan(offset, count);
         var i = 0;
         while (i < count && _gainRemaining > 0)

@@ -10,14 +10,19 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// <remarks>
 /// <para>Modulation (envelopes, LFOs, glide, pitch envelope, filter cutoff) is evaluated every
 /// <see cref="ControlBlock"/> samples; amplitudes are interpolated linearly inside a block, so even a zero-attack
-/// note rises over at most one block (1.3 ms at 48 kHz) and its first sample is already non-zero. A note event in the
-/// middle of a block ends the block there (<see cref="Interrupt"/>), so events act at their exact sample.</para>
+/// note rises over one block (1.3 to 2.6 ms at 48 kHz) and its first sample is already non-zero. A note event in the
+/// middle of a block ends the block there (<see cref="Interrupt"/>), so events act at their exact sample; the next
+/// block then runs to the synthesizer's control-block grid (<see cref="BlockLength"/>), so blocks line up with
+/// render segments and vector widths.</para>
 /// <para>A stolen voice fades linearly to silence over a few milliseconds (<see cref="Fade"/>) instead of jumping.</para>
 /// </remarks>
 internal sealed class SynthVoice
 {
     /// <summary>Samples per control block.</summary>
     public const int ControlBlock = 64;
+
+    /// <summary>The longest control block: one that re-aligns to the grid after a note event (see <see cref="BlockLength"/>).</summary>
+    public const int MaxControlBlock = (2 * ControlBlock) - 1;
 
     private const float InverseTwoPi = 0.15915494f;
     private const float CentreGain = 0.70710678f;
@@ -67,11 +72,11 @@ internal sealed class SynthVoice
     private StateVariableFilter _right1;
     private StateVariableFilter _right2;
 
-    private readonly float[] _left = new float[ControlBlock];
-    private readonly float[] _right = new float[ControlBlock];
-    private readonly float[] _scratch = new float[ControlBlock];
-    private readonly float[] _modulation1 = new float[ControlBlock];
-    private readonly float[] _modulation2 = new float[ControlBlock];
+    private readonly float[] _left = new float[MaxControlBlock];
+    private readonly float[] _right = new float[MaxControlBlock];
+    private readonly float[] _scratch = new float[MaxControlBlock];
+    private readonly float[] _modulation1 = new float[MaxControlBlock];
+    private readonly float[] _modulation2 = new float[MaxControlBlock];
 
     private Envelope _amp;
     private Envelope _ampProbe;
@@ -341,9 +346,10 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Adds the next <c>left.Length</c> samples of the voice into <paramref name="left"/> (and
-    /// <paramref name="right"/> for stereo presets).</summary>
+    /// <paramref name="right"/> for stereo presets); control blocks end on the grid <paramref name="gridPhase"/>
+    /// describes (see <see cref="Instrument.Render"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Render(Span<float> left, Span<float> right)
+    public void Render(Span<float> left, Span<float> right, int gridPhase)
     {
         var n = left.Length;
         var done = 0;
@@ -351,7 +357,7 @@ internal sealed class SynthVoice
         {
             if (_blockRemaining == 0)
             {
-                BeginBlock();
+                BeginBlock(BlockLength(gridPhase + done));
             }
 
             var count = Math.Min(n - done, _blockRemaining);
@@ -364,6 +370,17 @@ internal sealed class SynthVoice
                 EndBlock();
             }
         }
+    }
+
+    /// <summary>
+    /// The length of a control block starting at grid position <paramref name="gridPhase"/>: <see cref="ControlBlock"/>
+    /// on the grid, else the distance to the grid line after next (65 … 127 samples), so that a block cut short by a
+    /// note event re-aligns without a block shorter than usual (envelope ramps never get steeper than one block's).
+    /// </summary>
+    public static int BlockLength(int gridPhase)
+    {
+        var phase = gridPhase & (ControlBlock - 1);
+        return phase == 0 ? ControlBlock : (2 * ControlBlock) - phase;
     }
 
     private bool IsCarrier(int op) => op == 0 || (_fm!.Algorithm == FmAlgorithm.TwoPairs && op == 2);
@@ -436,9 +453,8 @@ internal sealed class SynthVoice
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BeginBlock()
+    private void BeginBlock(int length)
     {
-        var length = ControlBlock;
         if (_fadeRemaining > 0)
         {
             length = Math.Min(length, _fadeRemaining);

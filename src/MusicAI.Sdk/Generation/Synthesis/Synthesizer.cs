@@ -357,9 +357,12 @@ internal sealed class Synthesizer : ISynthesizer
 
             var next = _queue.NextFrame - _synthesized;
             var end = next < frames ? (int)next : frames;
+
+            // The control-block grid starts after the priming frames, so it lines up with the MaxBlock blocks.
+            var gridPhase = (int)((_synthesized + cursor - _lookAhead) & (SynthVoice.ControlBlock - 1));
             foreach (var strip in strips)
             {
-                strip.RenderSegment(cursor, end - cursor);
+                strip.RenderSegment(cursor, end - cursor, gridPhase);
             }
 
             cursor = end;
