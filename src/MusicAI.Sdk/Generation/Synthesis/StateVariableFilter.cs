@@ -11,7 +11,7 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// <para>With <c>Q = 1/√2</c> the low-pass is a 2nd-order Butterworth: −3 dB at the cutoff, −12 dB/octave above.</para>
 /// <para>The per-sample update is written in state-space form, <c>s' = C·s + b·x</c> and <c>y = d·s + d₀·x</c>, which
 /// is algebraically the same filter but has a much shorter dependency chain than the textbook sequence (the loop is
-/// latency-bound), so it runs about 40 % faster.</para>
+/// latency-bound), so it runs about 40 % faster; fused multiply-adds shorten the chain by another third.</para>
 /// </remarks>
 internal struct StateVariableFilter
 {
@@ -65,9 +65,9 @@ internal struct StateVariableFilter
         for (var i = 0; i < samples.Length; i++)
         {
             var x = samples[i];
-            samples[i] = (m.D1 * s1) + (m.D2 * s2) + (m.D0 * x);
-            var n1 = (m.C11 * s1) + (m.C12 * s2) + (m.B1 * x);
-            s2 = (m.C21 * s1) + (m.C22 * s2) + (m.B2 * x);
+            samples[i] = Fma(m.D1, s1, Fma(m.D2, s2, m.D0 * x));
+            var n1 = Fma(m.C11, s1, Fma(m.C12, s2, m.B1 * x));
+            s2 = Fma(m.C21, s1, Fma(m.C22, s2, m.B2 * x));
             s1 = n1;
         }
 
@@ -95,12 +95,12 @@ internal struct StateVariableFilter
         {
             var xp = x[i];
             var xq = y[i];
-            x[i] = (p.D1 * p1) + (p.D2 * p2) + (p.D0 * xp);
-            y[i] = (q.D1 * q1) + (q.D2 * q2) + (q.D0 * xq);
-            var np = (p.C11 * p1) + (p.C12 * p2) + (p.B1 * xp);
-            var nq = (q.C11 * q1) + (q.C12 * q2) + (q.B1 * xq);
-            p2 = (p.C21 * p1) + (p.C22 * p2) + (p.B2 * xp);
-            q2 = (q.C21 * q1) + (q.C22 * q2) + (q.B2 * xq);
+            x[i] = Fma(p.D1, p1, Fma(p.D2, p2, p.D0 * xp));
+            y[i] = Fma(q.D1, q1, Fma(q.D2, q2, q.D0 * xq));
+            var np = Fma(p.C11, p1, Fma(p.C12, p2, p.B1 * xp));
+            var nq = Fma(q.C11, q1, Fma(q.C12, q2, q.B1 * xq));
+            p2 = Fma(p.C21, p1, Fma(p.C22, p2, p.B2 * xp));
+            q2 = Fma(q.C21, q1, Fma(q.C22, q2, q.B2 * xq));
             p1 = np;
             q1 = nq;
         }
@@ -126,13 +126,13 @@ internal struct StateVariableFilter
         for (var i = 0; i < x.Length; i++)
         {
             var xp = x[i];
-            var xq = (p.D1 * p1) + (p.D2 * p2) + (p.D0 * xp);
-            x[i] = (q.D1 * q1) + (q.D2 * q2) + (q.D0 * xq);
-            var np = (p.C11 * p1) + (p.C12 * p2) + (p.B1 * xp);
-            p2 = (p.C21 * p1) + (p.C22 * p2) + (p.B2 * xp);
+            var xq = Fma(p.D1, p1, Fma(p.D2, p2, p.D0 * xp));
+            x[i] = Fma(q.D1, q1, Fma(q.D2, q2, q.D0 * xq));
+            var np = Fma(p.C11, p1, Fma(p.C12, p2, p.B1 * xp));
+            p2 = Fma(p.C21, p1, Fma(p.C22, p2, p.B2 * xp));
             p1 = np;
-            var nq = (q.C11 * q1) + (q.C12 * q2) + (q.B1 * xq);
-            q2 = (q.C21 * q1) + (q.C22 * q2) + (q.B2 * xq);
+            var nq = Fma(q.C11, q1, Fma(q.C12, q2, q.B1 * xq));
+            q2 = Fma(q.C21, q1, Fma(q.C22, q2, q.B2 * xq));
             q1 = nq;
         }
 
@@ -141,6 +141,11 @@ internal struct StateVariableFilter
         second._ic1 = q1;
         second._ic2 = q2;
     }
+
+    // a·b + c in one rounding: the state update is a latency-bound chain, and a fused multiply-add takes one step of it
+    // where a multiply and an add take two. Exact everywhere (software fallback without FMA hardware), so deterministic.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Fma(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
 
     // From v1 = a1·s1 − a2·s2 + a2·x and v2 = a2·s1 + (1 − a3)·s2 + a3·x (the band and low outputs):
     // s1' = 2·v1 − s1, s2' = 2·v2 − s2, and y = ml·v2 + mb·v1 + mx·x with (ml, mb, mx) = low-pass (1, 0, 0),
