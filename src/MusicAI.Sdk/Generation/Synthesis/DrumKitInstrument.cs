@@ -52,6 +52,7 @@ internal sealed class DrumKitInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void NoteOn(int pitch, float velocity)
     {
         var sound = (uint)pitch < (uint)_kit.Sounds.Count ? _kit.Sounds[pitch] : null;

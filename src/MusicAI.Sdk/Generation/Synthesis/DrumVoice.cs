@@ -90,6 +90,7 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Starts a hit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(DrumSound sound, float velocity)
     {
         _sound = sound;
@@ -128,6 +129,7 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Fades out over <paramref name="samples"/> samples (choke), then frees the voice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fade(int samples)
     {
         if (!IsActive || IsFading)
@@ -146,6 +148,7 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Silences the voice at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Kill()
     {
         IsActive = false;

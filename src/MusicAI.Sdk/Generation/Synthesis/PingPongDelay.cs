@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
@@ -152,7 +151,7 @@ internal sealed class PingPongDelay
             var oldRight = _oldRight.AsSpan(0, n);
             RingBuffer.Read(_left, _write - _oldDelay, oldLeft);
             RingBuffer.Read(_right, _write - _oldDelay, oldRight);
-            // y = old + ramp·(new − old), written out here rather than with TensorPrimitives: a tempo change is the
+            // y = old + ramp·(new − old), written out here rather than with a span kernel: a tempo change is the
             // first time this path runs, and a separate generic kernel would be JIT-compiled on the audio thread then.
             var newLeft = readLeft[1..];
             var newRight = readRight[1..];
@@ -179,17 +178,17 @@ internal sealed class PingPongDelay
         var fb = _feedback;
         var writeLeft = _writeLeft.AsSpan(0, n);
         var writeRight = _writeRight.AsSpan(0, n);
-        TensorPrimitives.Multiply(readRight[..n], a * fb, writeLeft);
-        TensorPrimitives.MultiplyAdd(readRight[1..], (1f - a) * fb, writeLeft, writeLeft);
-        TensorPrimitives.MultiplyAdd(input, inputGain, writeLeft, writeLeft);
-        TensorPrimitives.Multiply(readLeft[..n], a * fb, writeRight);
-        TensorPrimitives.MultiplyAdd(readLeft[1..], (1f - a) * fb, writeRight, writeRight);
+        SpanKernels.Scale(readRight[..n], a * fb, writeLeft);
+        SpanKernels.AddScaled(readRight[1..], (1f - a) * fb, writeLeft);
+        SpanKernels.AddScaled(input, inputGain, writeLeft);
+        SpanKernels.Scale(readLeft[..n], a * fb, writeRight);
+        SpanKernels.AddScaled(readLeft[1..], (1f - a) * fb, writeRight);
         RingBuffer.Write(_left, _write, writeLeft);
         RingBuffer.Write(_right, _write, writeRight);
         _write += n;
 
-        TensorPrimitives.Add(left, readLeft[1..], left);
-        TensorPrimitives.Add(right, readRight[1..], right);
+        SpanKernels.Add(readLeft[1..], left);
+        SpanKernels.Add(readRight[1..], right);
         return MathF.Max(SpanKernels.MaxAbs(writeLeft), SpanKernels.MaxAbs(writeRight));
     }
 }

@@ -69,6 +69,7 @@ internal sealed class PolyInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void NoteOn(int pitch, float velocity)
     {
         if (_preset.Mono)
@@ -136,6 +137,7 @@ internal sealed class PolyInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void NoteOff(int pitch)
     {
         if (_preset.Mono)
@@ -154,6 +156,7 @@ internal sealed class PolyInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AllNotesOff()
     {
         _heldCount = 0;
@@ -179,6 +182,7 @@ internal sealed class PolyInstrument : Instrument
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SynthVoice Victim()
     {
         SynthVoice? quietestReleased = null;
@@ -206,6 +210,7 @@ internal sealed class PolyInstrument : Instrument
         return quietestReleased ?? oldestHeld!;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MonoNoteOn(int pitch, float velocity)
     {
         RemoveHeld(pitch);
@@ -228,6 +233,7 @@ internal sealed class PolyInstrument : Instrument
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MonoNoteOff(int pitch)
     {
         var wasTop = _heldCount > 0 && _held[_heldCount - 1] == pitch;
@@ -248,6 +254,7 @@ internal sealed class PolyInstrument : Instrument
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RemoveHeld(int pitch)
     {
         for (var i = 0; i < _heldCount; i++)

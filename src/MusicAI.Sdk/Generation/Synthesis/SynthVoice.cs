@@ -222,6 +222,7 @@ internal sealed class SynthVoice
     public float Level => _ampOut;
 
     /// <summary>Starts a note; a sounding voice continues from its current level and phase (no click).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(int pitch, float velocity, long order)
     {
         Interrupt();
@@ -252,6 +253,7 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Changes pitch without retriggering (mono legato); glides when the preset has a glide time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Legato(int pitch)
     {
         Interrupt();
@@ -266,6 +268,7 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Enters the release.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Release()
     {
         Interrupt();
@@ -279,6 +282,7 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Fades linearly to silence over <paramref name="samples"/> samples, then frees the voice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fade(int samples)
     {
         if (!IsActive)
@@ -292,6 +296,7 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Silences the voice at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Kill()
     {
         IsActive = false;
@@ -394,6 +399,7 @@ internal sealed class SynthVoice
         _ => op == 0 ? -1 : 0,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetVelocity(float velocity)
     {
         _velocity = velocity;
@@ -406,6 +412,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResetState()
     {
         for (var c = 0; c < _copyOscillators.Length; c++)
@@ -443,6 +450,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AdvanceTime(int samples)
     {
         _age += samples;

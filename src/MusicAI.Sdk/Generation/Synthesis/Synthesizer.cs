@@ -161,6 +161,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetTempo(double bpm, long atFrame)
     {
         if (!double.IsFinite(bpm) || bpm <= 0)
@@ -173,6 +174,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(int strip, int pitch, float velocity, long atFrame)
     {
         ThrowIfBadStrip(strip);
@@ -187,6 +189,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOff(int strip, int pitch, long atFrame)
     {
         ThrowIfBadStrip(strip);
@@ -196,6 +199,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AllNotesOff(int strip, long atFrame)
     {
         ThrowIfBadStrip(strip);
@@ -204,6 +208,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetStripGain(int strip, float gain, long atFrame, int rampFrames)
     {
         ThrowIfBadStrip(strip);
@@ -321,6 +326,7 @@ internal sealed class Synthesizer : ISynthesizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Prime()
     {
         var done = 0;

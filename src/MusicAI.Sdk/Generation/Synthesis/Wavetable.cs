@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MusicAI.Sdk.Dsp;
@@ -58,12 +57,12 @@ internal sealed class Wavetable
                 fft.Inverse(real, imaginary, cycle, scratch);
                 if (level == 0)
                 {
-                    var peak = TensorPrimitives.MaxMagnitude(cycle);
-                    scale = peak > 0f ? 1f / MathF.Abs(peak) : 0f;
+                    var peak = SpanKernels.MaxAbs(cycle);
+                    scale = peak > 0f ? 1f / peak : 0f;
                 }
 
                 var table = _data.AsSpan(((f * Levels) + level) * Stride, Stride);
-                TensorPrimitives.Multiply(cycle, scale, table[..Size]);
+                SpanKernels.Scale(cycle, scale, table[..Size]);
                 table[Size] = table[0];
             }
         }
