@@ -57,11 +57,13 @@ internal sealed class InsertChain
 
         if (_toneCoefficient > 0f)
         {
+            // y += a·(x − y), written as y·(1 − a) + a·x with a fused multiply-add: one step of latency per sample.
             var y = _tone[channel];
             var a = _toneCoefficient;
+            var keep = 1f - a;
             for (var i = 0; i < samples.Length; i++)
             {
-                y += a * (samples[i] - y);
+                y = MathF.FusedMultiplyAdd(y, keep, a * samples[i]);
                 samples[i] = y;
             }
 

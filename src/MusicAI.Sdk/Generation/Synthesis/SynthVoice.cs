@@ -799,7 +799,7 @@ internal sealed class SynthVoice
         for (var i = 0; i < samples.Length; i++)
         {
             var x = samples[i];
-            y1 = x - x1 + (r * y1);
+            y1 = MathF.FusedMultiplyAdd(r, y1, x - x1); // one step of latency per sample instead of two
             x1 = x;
             samples[i] = y1;
         }
