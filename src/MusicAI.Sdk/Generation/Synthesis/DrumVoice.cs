@@ -357,8 +357,7 @@ internal sealed class DrumVoice
                 }
             }
 
-            _metalBand.Process(scratch, FilterMode.BandPass);
-            _metalHigh.Process(scratch, FilterMode.HighPass);
+            StateVariableFilter.ProcessCascade(ref _metalBand, FilterMode.BandPass, ref _metalHigh, FilterMode.HighPass, scratch);
             SpanKernels.AddRamped(scratch, _levelOut[Metal], _levelStep[Metal], buffer);
         }
 
@@ -367,11 +366,12 @@ internal sealed class DrumVoice
             scratch.Clear();
             Oscillators.AddNoise(scratch, ref _noise, 1f);
             var a = _clickCoefficient;
+            var b = 1f - a;
             var state = _clickState;
             for (var i = 0; i < n; i++)
             {
-                // One-pole high-pass: x minus its one-pole low-pass.
-                state = scratch[i] + (a * (state - scratch[i]));
+                // One-pole high-pass: x minus its one-pole low-pass (a·state + (1 − a)·x, one fused step per sample).
+                state = MathF.FusedMultiplyAdd(a, state, b * scratch[i]);
                 scratch[i] -= state;
             }
 

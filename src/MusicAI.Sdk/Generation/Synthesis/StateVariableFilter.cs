@@ -112,16 +112,23 @@ internal struct StateVariableFilter
     }
 
     /// <summary>Runs two stages in series over one signal in one loop (4-pole responses).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ProcessCascade(ref StateVariableFilter first, ref StateVariableFilter second, Span<float> x, FilterMode mode)
     {
-        if (mode == FilterMode.Off)
+        if (mode != FilterMode.Off)
         {
-            return;
+            ProcessCascade(ref first, mode, ref second, mode, x);
         }
+    }
 
-        var p = first.Matrix(mode);
-        var q = second.Matrix(mode);
+    /// <summary>
+    /// Runs two stages in series, each in its own mode, in one loop: the two state recurrences are independent
+    /// chains, so the pair costs little more than one stage.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ProcessCascade(ref StateVariableFilter first, FilterMode firstMode, ref StateVariableFilter second, FilterMode secondMode, Span<float> x)
+    {
+        var p = first.Matrix(firstMode);
+        var q = second.Matrix(secondMode);
         float p1 = first._ic1, p2 = first._ic2, q1 = second._ic1, q2 = second._ic2;
         for (var i = 0; i < x.Length; i++)
         {
