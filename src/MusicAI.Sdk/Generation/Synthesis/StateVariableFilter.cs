@@ -64,7 +64,31 @@ internal struct StateVariableFilter
         var m = Matrix(mode);
         var s1 = _ic1;
         var s2 = _ic2;
-        for (var i = 0; i < samples.Length; i++)
+        var i = 0;
+
+        // Two samples per step, s[n+2] = C²·s[n] + C·b·x[n] + b·x[n+1]: the recursion is two fused multiply-adds per
+        // two samples instead of per sample; s[n+1] and the outputs hang off it (same filter, different rounding).
+        var a11 = Fma(m.C11, m.C11, m.C12 * m.C21);
+        var a12 = Fma(m.C11, m.C12, m.C12 * m.C22);
+        var a21 = Fma(m.C21, m.C11, m.C22 * m.C21);
+        var a22 = Fma(m.C21, m.C12, m.C22 * m.C22);
+        var e1 = Fma(m.C11, m.B1, m.C12 * m.B2);
+        var e2 = Fma(m.C21, m.B1, m.C22 * m.B2);
+        ref var r = ref MemoryMarshal.GetReference(samples);
+        for (; i <= samples.Length - 2; i += 2)
+        {
+            var x0 = Unsafe.Add(ref r, i);
+            var x1 = Unsafe.Add(ref r, i + 1);
+            var mid1 = Fma(m.C11, s1, Fma(m.C12, s2, m.B1 * x0));
+            var mid2 = Fma(m.C21, s1, Fma(m.C22, s2, m.B2 * x0));
+            Unsafe.Add(ref r, i) = Fma(m.D1, s1, Fma(m.D2, s2, m.D0 * x0));
+            Unsafe.Add(ref r, i + 1) = Fma(m.D1, mid1, Fma(m.D2, mid2, m.D0 * x1));
+            var n1 = Fma(a11, s1, Fma(a12, s2, Fma(e1, x0, m.B1 * x1)));
+            s2 = Fma(a21, s1, Fma(a22, s2, Fma(e2, x0, m.B2 * x1)));
+            s1 = n1;
+        }
+
+        for (; i < samples.Length; i++)
         {
             var x = samples[i];
             samples[i] = Fma(m.D1, s1, Fma(m.D2, s2, m.D0 * x));
