@@ -18,7 +18,8 @@ namespace MusicAI.Sdk.Generation;
 /// from one other thread (the game thread) while the audio thread reads.</para>
 /// <para><b>Real time.</b> <see cref="Read"/> allocates nothing, takes no lock and never blocks; the composer writes
 /// the next section ahead on the audio thread while the current one plays, so a stream never ends and is never held
-/// in memory (a 10-hour request streams).</para>
+/// in memory (a 10-hour request streams). Creating a stream rehearses its instruments on a throwaway synthesizer, so
+/// that their code is compiled then (a few milliseconds) rather than on the audio thread during the first reads.</para>
 /// <para><b>Layers.</b> Each stem enters at an intensity threshold and fades out over the 0.1 below it: pad 0,
 /// chords 0.15, bass 0.3, melody 0.5, drums 0.65, strings 0.8. Layer ramps and state crossfades last one beat
 /// (50 ms – 2 s).</para>
