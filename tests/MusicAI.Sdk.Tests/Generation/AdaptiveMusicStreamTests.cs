@@ -137,7 +137,7 @@ public sealed class AdaptiveMusicStreamTests
             return synth;
         });
         using var stream = generator.WithStyle(MusicStyle.Rock).WithBars(4).AsLoop().WithSeed(1).CreateStream();
-        var synth = Assert.Single(synths);
+        var synth = synths[0]; // the stream's own; the constructor rehearses its instruments on a second, throwaway one
         ReadFor(stream, 0.1);
         var from = synth.EventCount;
 
@@ -194,6 +194,7 @@ public sealed class AdaptiveMusicStreamTests
     {
         using var stream = Create(bpm: 160, bars: 2);
         using var stop = new CancellationTokenSource();
+        using var posting = new ManualResetEventSlim();
         var states = AdaptiveMusicStream.StateNames;
         var game = Task.Run(
             () =>
@@ -213,11 +214,19 @@ public sealed class AdaptiveMusicStreamTests
                     }
 
                     i++;
+                    if (i == 20)
+                    {
+                        posting.Set(); // a state change and a stinger are posted
+                    }
+
                     Thread.Sleep(1);
                 }
             },
             TestContext.Current.CancellationToken);
 
+        // Reading 20 s takes well under a second: start once the game thread is under way (it keeps posting while
+        // the stream is read), or a loaded machine may not schedule it before the reads are over.
+        Assert.True(posting.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the game thread did not start");
         var events = ReadFor(stream, 20);
         await stop.CancelAsync();
         await game;

@@ -230,7 +230,7 @@ internal static class OfflineRenderer
         var peak = 0f;
         for (var c = 0; c < mix.ChannelCount; c++)
         {
-            peak = Math.Max(peak, Math.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(mix.GetChannel(c))));
+            peak = Math.Max(peak, SpanKernels.MaxAbs(mix.GetChannel(c)));
         }
 
         if (peak <= PeakLimit)
@@ -243,7 +243,7 @@ internal static class OfflineRenderer
         {
             for (var c = 0; c < buffer.ChannelCount; c++)
             {
-                System.Numerics.Tensors.TensorPrimitives.Multiply(buffer.GetChannel(c), gain, buffer.GetChannel(c));
+                SpanKernels.Scale(buffer.GetChannel(c), gain, buffer.GetChannel(c));
             }
         }
 

@@ -97,6 +97,7 @@ internal sealed class Sequencer
     /// <see cref="MusicBoundary.Immediate"/> therefore start that many frames (about 1.5 ms) after the current read
     /// position, and events are queued that long before their frame is rendered.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> mixInterleavedStereo, IStemSink? stems)
     {
         var frames = mixInterleavedStereo.Length / 2;
@@ -157,6 +158,7 @@ internal sealed class Sequencer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrainCommands()
     {
         if (_commands is null)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -50,6 +52,7 @@ internal sealed class DrumKitInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void NoteOn(int pitch, float velocity)
     {
         var sound = (uint)pitch < (uint)_kit.Sounds.Count ? _kit.Sounds[pitch] : null;
@@ -101,13 +104,14 @@ internal sealed class DrumKitInstrument : Instrument
     }
 
     /// <inheritdoc />
-    public override void Render(Span<float> left, Span<float> right)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Render(Span<float> left, Span<float> right, int gridPhase)
     {
         foreach (var voice in _voices)
         {
             if (voice.IsActive)
             {
-                voice.Render(left, right);
+                voice.Render(left, right, gridPhase);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -7,7 +9,6 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// </summary>
 internal sealed class DrumVoice
 {
-    private const int ControlBlock = 64;
     private const int Components = 5;
     private const int Tone = 0;
     private const int Tone2 = 1;
@@ -24,8 +25,8 @@ internal sealed class DrumVoice
     private static readonly float[] s_metalRatios = [1f, 1.4827f, 1.8003f, 2.5460f, 2.6303f, 3.8967f];
 
     private readonly float _sampleRate;
-    private readonly float[] _buffer = new float[ControlBlock];
-    private readonly float[] _scratch = new float[ControlBlock];
+    private readonly float[] _buffer = new float[SynthVoice.MaxControlBlock];
+    private readonly float[] _scratch = new float[SynthVoice.MaxControlBlock];
     private readonly float[] _levelOut = new float[Components];
     private readonly float[] _levelStep = new float[Components];
     private readonly float[] _levelEnd = new float[Components];
@@ -89,6 +90,7 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Starts a hit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(DrumSound sound, float velocity)
     {
         _sound = sound;
@@ -127,6 +129,7 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Fades out over <paramref name="samples"/> samples (choke), then frees the voice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fade(int samples)
     {
         if (!IsActive || IsFading)
@@ -145,6 +148,7 @@ internal sealed class DrumVoice
     }
 
     /// <summary>Silences the voice at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Kill()
     {
         IsActive = false;
@@ -153,8 +157,12 @@ internal sealed class DrumVoice
         _blockElapsed = 0;
     }
 
-    /// <summary>Adds the next samples of the hit into <paramref name="left"/> and <paramref name="right"/>.</summary>
-    public void Render(Span<float> left, Span<float> right)
+    /// <summary>
+    /// Adds the next samples of the hit into <paramref name="left"/> and <paramref name="right"/>; control blocks end
+    /// on the grid <paramref name="gridPhase"/> describes (see <see cref="Instrument.Render"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Render(Span<float> left, Span<float> right, int gridPhase)
     {
         var n = left.Length;
         var done = 0;
@@ -162,7 +170,7 @@ internal sealed class DrumVoice
         {
             if (_blockRemaining == 0)
             {
-                BeginBlock();
+                BeginBlock(SynthVoice.BlockLength(gridPhase + done));
             }
 
             var count = Math.Min(n - done, _blockRemaining);
@@ -177,9 +185,9 @@ internal sealed class DrumVoice
         }
     }
 
-    private void BeginBlock()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BeginBlock(int length)
     {
-        var length = ControlBlock;
         if (_fadeRemaining > 0)
         {
             length = Math.Min(length, _fadeRemaining);
@@ -234,12 +242,13 @@ internal sealed class DrumVoice
         _masterStep = (_masterEnd - _masterOut) / length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndBlock()
     {
         _blockElapsed = 0;
         _age += _blockLength;
         _masterOut = _masterEnd;
-        Array.Copy(_levelEnd, _levelOut, Components);
+        _levelEnd.AsSpan().CopyTo(_levelOut);
         if (_fadeRemaining > 0)
         {
             _fadeRemaining -= _blockLength;
@@ -276,6 +285,7 @@ internal sealed class DrumVoice
 
     private static float Decay(float t, float seconds) => seconds <= 0f ? 0f : MathF.Exp(-Ln1000 * t / seconds);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk(Span<float> left, Span<float> right)
     {
         var n = left.Length;
@@ -347,8 +357,7 @@ internal sealed class DrumVoice
                 }
             }
 
-            _metalBand.Process(scratch, FilterMode.BandPass);
-            _metalHigh.Process(scratch, FilterMode.HighPass);
+            StateVariableFilter.ProcessCascade(ref _metalBand, FilterMode.BandPass, ref _metalHigh, FilterMode.HighPass, scratch);
             SpanKernels.AddRamped(scratch, _levelOut[Metal], _levelStep[Metal], buffer);
         }
 
@@ -357,11 +366,12 @@ internal sealed class DrumVoice
             scratch.Clear();
             Oscillators.AddNoise(scratch, ref _noise, 1f);
             var a = _clickCoefficient;
+            var b = 1f - a;
             var state = _clickState;
             for (var i = 0; i < n; i++)
             {
-                // One-pole high-pass: x minus its one-pole low-pass.
-                state = scratch[i] + (a * (state - scratch[i]));
+                // One-pole high-pass: x minus its one-pole low-pass (a·state + (1 − a)·x, one fused step per sample).
+                state = MathF.FusedMultiplyAdd(a, state, b * scratch[i]);
                 scratch[i] -= state;
             }
 
@@ -384,6 +394,7 @@ internal sealed class DrumVoice
         _masterOut += n * _masterStep;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Lfsr(Span<float> destination, bool shortMode, float increment)
     {
         var state = _lfsr;

@@ -102,6 +102,7 @@ internal struct Envelope
     }
 
     /// <summary>Advances by <paramref name="samples"/> samples.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Advance(int samples)
     {
         var n = (float)samples;

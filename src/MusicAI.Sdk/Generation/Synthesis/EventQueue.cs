@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -23,6 +25,7 @@ internal sealed class EventQueue
     public long NextFrame => Count == 0 ? long.MaxValue : _heap[0].Frame;
 
     /// <summary>Adds an event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(long frame, SynthEventKind kind, int strip, int pitch, double value)
     {
         if (Count == _heap.Length)
@@ -48,6 +51,7 @@ internal sealed class EventQueue
     }
 
     /// <summary>Removes and returns the earliest event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SynthEvent Pop()
     {
         if (Count == 0)

@@ -87,7 +87,9 @@ internal interface ISynthesizer
     /// <param name="mixInterleavedStereo">Receives <c>frames × 2</c> interleaved stereo samples of the mix.</param>
     /// <param name="stemsPlanar">
     /// Optional: receives per-strip stereo output, strip-major then channel (<c>[strip][L|R][frame]</c>), length
-    /// <c>StripCount × 2 × frames</c>; empty to skip stems (the real-time path).
+    /// <c>StripCount × 2 × frames</c>; empty to skip stems (the real-time path). Whether stems are wanted is decided
+    /// by the first call: without stems the strips share one reverb and one delay (same mix, a fraction of the cost),
+    /// so a later call asking for stems throws <see cref="InvalidOperationException"/>.
     /// </param>
     void Render(Span<float> mixInterleavedStereo, Span<float> stemsPlanar);
 }

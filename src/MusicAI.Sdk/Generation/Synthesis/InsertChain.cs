@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
@@ -22,6 +23,7 @@ internal sealed class InsertChain
     }
 
     /// <summary>Processes <paramref name="samples"/> of <paramref name="channel"/> (0 or 1) in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> samples, int channel)
     {
         if (_spec.Drive > 0f)
@@ -55,11 +57,13 @@ internal sealed class InsertChain
 
         if (_toneCoefficient > 0f)
         {
+            // y += a·(x − y), written as y·(1 − a) + a·x with a fused multiply-add: one step of latency per sample.
             var y = _tone[channel];
             var a = _toneCoefficient;
+            var keep = 1f - a;
             for (var i = 0; i < samples.Length; i++)
             {
-                y += a * (samples[i] - y);
+                y = MathF.FusedMultiplyAdd(y, keep, a * samples[i]);
                 samples[i] = y;
             }
 
@@ -67,6 +71,7 @@ internal sealed class InsertChain
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Quantize(Span<float> samples, float steps)
     {
         var inverse = 1f / steps;

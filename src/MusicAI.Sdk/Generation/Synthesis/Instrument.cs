@@ -25,5 +25,12 @@ internal abstract class Instrument
     /// Adds the next <c>left.Length</c> samples into <paramref name="left"/> (the mono signal for mono instruments)
     /// and, for stereo instruments, <paramref name="right"/>.
     /// </summary>
-    public abstract void Render(Span<float> left, Span<float> right);
+    /// <param name="left">Left (or mono) output, added to.</param>
+    /// <param name="right">Right output, added to (stereo instruments only).</param>
+    /// <param name="gridPhase">
+    /// Position of the first sample on the synthesizer's <see cref="SynthVoice.ControlBlock"/> grid
+    /// (<c>0 … ControlBlock − 1</c>). Voices end their control blocks on that grid, so a block rarely straddles two
+    /// render segments (whole, vector-aligned chunks instead of split ones with scalar tails).
+    /// </param>
+    public abstract void Render(Span<float> left, Span<float> right, int gridPhase);
 }

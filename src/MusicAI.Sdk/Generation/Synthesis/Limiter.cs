@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
 
@@ -108,6 +109,7 @@ internal sealed class Limiter
     /// Pushes <c>left.Length</c> frames and writes, for each, the gain of the frame <see cref="Latency"/> frames
     /// earlier into <paramref name="gains"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> gains)
     {
         var n = left.Length;
@@ -135,6 +137,7 @@ internal sealed class Limiter
         bufferRight.Slice(n, history).CopyTo(_historyRight);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessSlow(Span<float> left, Span<float> right, int n, bool truePeak, Span<float> gains)
     {
         var interpolated = _truePeak.AsSpan(0, n);
@@ -228,6 +231,7 @@ internal sealed class Limiter
 
     // peaks[k] = max over 3 phases and both channels of |interpolated value between x[k+Centre] and the next|,
     // vectorized across k: y_p[k] = Σ_j c_p[j]·x[k + j].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InterpolatedPeaks(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<float> peaks)
     {
         var n = peaks.Length;

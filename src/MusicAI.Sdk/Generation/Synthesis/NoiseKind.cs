@@ -3,7 +3,7 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// <summary>Noise generators for drums.</summary>
 internal enum NoiseKind
 {
-    /// <summary>White noise (xorshift32).</summary>
+    /// <summary>White noise (a counter hashed by MurmurHash3's finaliser).</summary>
     White,
 
     /// <summary>15-bit linear-feedback shift register clocked at a set rate (game-console "long" noise).</summary>

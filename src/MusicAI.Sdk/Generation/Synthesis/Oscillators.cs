@@ -33,6 +33,7 @@ internal static class Oscillators
     /// Phases are computed as <c>phase + k·increment</c> from the start of each run of at most <see cref="Run"/> samples
     /// (no loop-carried scalar dependency; the phase error stays below 2e-6 cycles).
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SineOperator(
         Span<float> destination, ref float phase, float increment, ReadOnlySpan<float> modulation,
         float amplitude, float amplitudeStep, bool accumulate)
@@ -98,6 +99,7 @@ internal static class Oscillators
     /// FM operator with self-feedback (scalar: each sample depends on the previous two): writes or adds
     /// <c>a_k · sin(2π(phase_k + modulation[k] + feedback · (y[k-1] + y[k-2]) / 2))</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SineOperatorFeedback(
         Span<float> destination, ref float phase, float increment, ReadOnlySpan<float> modulation,
         float amplitude, float amplitudeStep, float feedback, ref float history1, ref float history2, bool accumulate)
@@ -131,26 +133,43 @@ internal static class Oscillators
         history2 = y2;
     }
 
-    /// <summary>Adds deterministic white noise in <c>[-1, 1)</c> (xorshift32) into <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// Adds deterministic white noise in <c>[-1, 1)</c> into <paramref name="destination"/>: sample <c>k</c> is a 32-bit
+    /// hash (MurmurHash3's finaliser) of <c>state + k</c>, and <paramref name="state"/> advances by the number of
+    /// samples. Counter-based, so samples do not depend on each other and the loop vectorizes (a xorshift generator
+    /// is a per-sample recursion).
+    /// </summary>
     /// <param name="destination">Receives the noise.</param>
-    /// <param name="state">The generator state; never 0.</param>
+    /// <param name="state">The generator's counter.</param>
     /// <param name="amplitude">Scale.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddNoise(Span<float> destination, ref uint state, float amplitude)
     {
-        var x = state;
+        var counter = state;
         var scale = amplitude * NoiseScale;
-        for (var i = 0; i < destination.Length; i++)
+        var n = destination.Length;
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<uint>.Count)
         {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            destination[i] += (int)x * scale;
+            var w = Vector<uint>.Count;
+            var s = new Vector<float>(scale);
+            for (; i <= n - w; i += w)
+            {
+                var h = Hash(new Vector<uint>(unchecked(counter + (uint)i)) + Vector<uint>.Indices);
+                (Vector.LoadUnsafe(ref d, (nuint)i) + (Vector.ConvertToSingle(Vector.AsVectorInt32(h)) * s)).StoreUnsafe(ref d, (nuint)i);
+            }
         }
 
-        state = x;
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref d, i) += (int)Hash(unchecked(counter + (uint)i)) * scale;
+        }
+
+        state = unchecked(counter + (uint)n);
     }
 
-    /// <summary>Returns a non-zero xorshift32 seed derived from <paramref name="a"/> and <paramref name="b"/>.</summary>
+    /// <summary>Returns a noise counter start (non-zero) derived from <paramref name="a"/> and <paramref name="b"/>.</summary>
     public static uint NoiseSeed(int a, int b)
     {
         var h = unchecked((uint)a * 0x9E3779B1u) ^ unchecked((uint)b * 0x85EBCA77u) ^ 0x27D4EB2Fu;
@@ -158,5 +177,25 @@ internal static class Oscillators
         h *= 0x2C1B3C6Du;
         h ^= h >> 12;
         return h == 0 ? 0x6D2B79F5u : h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Hash(uint x)
+    {
+        x ^= x >> 16;
+        x = unchecked(x * 0x85EBCA6Bu);
+        x ^= x >> 13;
+        x = unchecked(x * 0xC2B2AE35u);
+        return x ^ (x >> 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<uint> Hash(Vector<uint> x)
+    {
+        x ^= Vector.ShiftRightLogical(x, 16);
+        x *= new Vector<uint>(0x85EBCA6Bu);
+        x ^= Vector.ShiftRightLogical(x, 13);
+        x *= new Vector<uint>(0xC2B2AE35u);
+        return x ^ Vector.ShiftRightLogical(x, 16);
     }
 }

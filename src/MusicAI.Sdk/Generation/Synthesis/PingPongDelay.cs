@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
 
@@ -18,7 +18,6 @@ internal sealed class PingPongDelay
     private readonly float[] _readRight;
     private readonly float[] _oldLeft;
     private readonly float[] _oldRight;
-    private readonly float[] _ramp;
     private readonly float[] _writeLeft;
     private readonly float[] _writeRight;
     private readonly int _maxDelay;
@@ -50,7 +49,6 @@ internal sealed class PingPongDelay
         _readRight = new float[maxBlock + 1];
         _oldLeft = new float[maxBlock];
         _oldRight = new float[maxBlock];
-        _ramp = new float[maxBlock];
         _writeLeft = new float[maxBlock];
         _writeRight = new float[maxBlock];
         _delay = _minDelay;
@@ -92,6 +90,7 @@ internal sealed class PingPongDelay
     /// <param name="inputGain">Send level applied to <paramref name="input"/>.</param>
     /// <param name="left">Left output (added to).</param>
     /// <param name="right">Right output (added to).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
         var inputPeak = inputGain == 0f ? 0f : SpanKernels.MaxAbs(input);
@@ -135,6 +134,7 @@ internal sealed class PingPongDelay
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float ProcessSubBlock(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
         var n = input.Length;
@@ -151,19 +151,18 @@ internal sealed class PingPongDelay
             var oldRight = _oldRight.AsSpan(0, n);
             RingBuffer.Read(_left, _write - _oldDelay, oldLeft);
             RingBuffer.Read(_right, _write - _oldDelay, oldRight);
-            var ramp = _ramp.AsSpan(0, n);
-            for (var i = 0; i < n; i++)
-            {
-                ramp[i] = MathF.Min(1f, (_crossfadeDone + i + 1) / (float)_crossfadeLength);
-            }
-
-            // y = old + ramp·(new − old)
+            // y = old + ramp·(new − old), written out here rather than with a span kernel: a tempo change is the
+            // first time this path runs, and a separate generic kernel would be JIT-compiled on the audio thread then.
             var newLeft = readLeft[1..];
             var newRight = readRight[1..];
-            TensorPrimitives.Subtract(newLeft, oldLeft, newLeft);
-            TensorPrimitives.MultiplyAdd(newLeft, ramp, oldLeft, newLeft);
-            TensorPrimitives.Subtract(newRight, oldRight, newRight);
-            TensorPrimitives.MultiplyAdd(newRight, ramp, oldRight, newRight);
+            var step = 1f / _crossfadeLength;
+            for (var i = 0; i < n; i++)
+            {
+                var ramp = MathF.Min(1f, (_crossfadeDone + i + 1) * step);
+                newLeft[i] = oldLeft[i] + (ramp * (newLeft[i] - oldLeft[i]));
+                newRight[i] = oldRight[i] + (ramp * (newRight[i] - oldRight[i]));
+            }
+
             _crossfadeDone += n;
             if (_crossfadeDone >= _crossfadeLength)
             {
@@ -179,17 +178,17 @@ internal sealed class PingPongDelay
         var fb = _feedback;
         var writeLeft = _writeLeft.AsSpan(0, n);
         var writeRight = _writeRight.AsSpan(0, n);
-        TensorPrimitives.Multiply(readRight[..n], a * fb, writeLeft);
-        TensorPrimitives.MultiplyAdd(readRight[1..], (1f - a) * fb, writeLeft, writeLeft);
-        TensorPrimitives.MultiplyAdd(input, inputGain, writeLeft, writeLeft);
-        TensorPrimitives.Multiply(readLeft[..n], a * fb, writeRight);
-        TensorPrimitives.MultiplyAdd(readLeft[1..], (1f - a) * fb, writeRight, writeRight);
+        SpanKernels.Scale(readRight[..n], a * fb, writeLeft);
+        SpanKernels.AddScaled(readRight[1..], (1f - a) * fb, writeLeft);
+        SpanKernels.AddScaled(input, inputGain, writeLeft);
+        SpanKernels.Scale(readLeft[..n], a * fb, writeRight);
+        SpanKernels.AddScaled(readLeft[1..], (1f - a) * fb, writeRight);
         RingBuffer.Write(_left, _write, writeLeft);
         RingBuffer.Write(_right, _write, writeRight);
         _write += n;
 
-        TensorPrimitives.Add(left, readLeft[1..], left);
-        TensorPrimitives.Add(right, readRight[1..], right);
+        SpanKernels.Add(readLeft[1..], left);
+        SpanKernels.Add(readRight[1..], right);
         return MathF.Max(SpanKernels.MaxAbs(writeLeft), SpanKernels.MaxAbs(writeRight));
     }
 }

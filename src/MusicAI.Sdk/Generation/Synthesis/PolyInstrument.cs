@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -67,6 +69,7 @@ internal sealed class PolyInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void NoteOn(int pitch, float velocity)
     {
         if (_preset.Mono)
@@ -134,6 +137,7 @@ internal sealed class PolyInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void NoteOff(int pitch)
     {
         if (_preset.Mono)
@@ -152,6 +156,7 @@ internal sealed class PolyInstrument : Instrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AllNotesOff()
     {
         _heldCount = 0;
@@ -165,17 +170,19 @@ internal sealed class PolyInstrument : Instrument
     }
 
     /// <inheritdoc />
-    public override void Render(Span<float> left, Span<float> right)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Render(Span<float> left, Span<float> right, int gridPhase)
     {
         foreach (var voice in _voices)
         {
             if (voice.IsActive)
             {
-                voice.Render(left, right);
+                voice.Render(left, right, gridPhase);
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SynthVoice Victim()
     {
         SynthVoice? quietestReleased = null;
@@ -203,6 +210,7 @@ internal sealed class PolyInstrument : Instrument
         return quietestReleased ?? oldestHeld!;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MonoNoteOn(int pitch, float velocity)
     {
         RemoveHeld(pitch);
@@ -225,6 +233,7 @@ internal sealed class PolyInstrument : Instrument
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MonoNoteOff(int pitch)
     {
         var wasTop = _heldCount > 0 && _held[_heldCount - 1] == pitch;
@@ -245,6 +254,7 @@ internal sealed class PolyInstrument : Instrument
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RemoveHeld(int pitch)
     {
         for (var i = 0; i < _heldCount; i++)

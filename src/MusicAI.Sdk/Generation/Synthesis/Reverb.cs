@@ -108,6 +108,7 @@ internal sealed class Reverb
     /// <param name="inputGain">Send level applied to <paramref name="input"/>.</param>
     /// <param name="left">Left output (added to).</param>
     /// <param name="right">Right output (added to).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
         var inputPeak = inputGain == 0f ? 0f : SpanKernels.MaxAbs(input);
@@ -160,6 +161,7 @@ internal sealed class Reverb
         _silentSamples = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float ProcessSubBlock(ReadOnlySpan<float> input, float inputGain, Span<float> left, Span<float> right)
     {
         var n = input.Length;
@@ -195,6 +197,7 @@ internal sealed class Reverb
         return peak;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AllPass(Span<float> x, ReadOnlySpan<float> delayed, Span<float> v)
     {
         const float g = 0.6f;
@@ -225,6 +228,7 @@ internal sealed class Reverb
     // One fused pass over the sub-block: per line z = gain·((1 − a)·y[t] + a·y[t−1]); Householder feedback
     // w = z − (2/N)·Σz + b·x written back; outputs are sign-weighted sums of the line outputs y[t].
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float Network(ReadOnlySpan<float> x, Span<float> left, Span<float> right, int n)
     {
         Span<float> current = stackalloc float[Lines];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>Copies between linear spans and power-of-two ring buffers, splitting at the wrap.</summary>
@@ -16,6 +18,7 @@ internal static class RingBuffer
     }
 
     /// <summary>Reads <c>destination.Length</c> samples starting at <paramref name="start"/> (any integer; wrapped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(float[] ring, int start, Span<float> destination)
     {
         var mask = ring.Length - 1;
@@ -29,6 +32,7 @@ internal static class RingBuffer
     }
 
     /// <summary>Writes <paramref name="source"/> starting at <paramref name="start"/> (any integer; wrapped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(float[] ring, int start, ReadOnlySpan<float> source)
     {
         var mask = ring.Length - 1;

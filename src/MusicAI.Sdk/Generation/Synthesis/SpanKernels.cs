@@ -10,6 +10,7 @@ internal static class SpanKernels
     /// <summary>
     /// <c>destination[k] += source[k] · (start + (k + 1) · step)</c>: adds a signal under a linear gain ramp.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddRamped(ReadOnlySpan<float> source, float start, float step, Span<float> destination)
     {
         var n = source.Length;
@@ -34,6 +35,7 @@ internal static class SpanKernels
     }
 
     /// <summary><c>destination[k] += source[k] · gain</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(ReadOnlySpan<float> source, float gain, Span<float> destination)
     {
         var n = source.Length;
@@ -57,6 +59,7 @@ internal static class SpanKernels
     }
 
     /// <summary><c>destination[k] = source[k] · gain</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scale(ReadOnlySpan<float> source, float gain, Span<float> destination)
     {
         var n = source.Length;
@@ -80,6 +83,7 @@ internal static class SpanKernels
     }
 
     /// <summary><c>destination[k] = source[k] · gains[k]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<float> source, ReadOnlySpan<float> gains, Span<float> destination)
     {
         var n = source.Length;
@@ -103,6 +107,7 @@ internal static class SpanKernels
     }
 
     /// <summary><c>destination[k] += source[k]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(ReadOnlySpan<float> source, Span<float> destination)
     {
         var n = source.Length;
@@ -125,6 +130,7 @@ internal static class SpanKernels
     }
 
     /// <summary>Soft-clips <paramref name="samples"/> in place after multiplying by <paramref name="drive"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SoftClip(Span<float> samples, float drive)
     {
         var n = samples.Length;
@@ -147,6 +153,7 @@ internal static class SpanKernels
     }
 
     /// <summary>Returns the largest absolute value in <paramref name="samples"/> (0 when empty).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float MaxAbs(ReadOnlySpan<float> samples)
     {
         var n = samples.Length;
@@ -180,6 +187,7 @@ internal static class SpanKernels
     /// Strip output stage in one pass: <c>left = dryLeft·gain·panLeft</c>, <c>right = dryRight·gain·panRight</c> and,
     /// when <paramref name="send"/> is not empty, <c>send = (left + right) / 2</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GainPan(
         ReadOnlySpan<float> dryLeft, ReadOnlySpan<float> dryRight, ReadOnlySpan<float> gain, float panLeft, float panRight,
         Span<float> left, Span<float> right, Span<float> send)
@@ -228,6 +236,7 @@ internal static class SpanKernels
     }
 
     /// <summary><c>destination[k] += a[k]·scaleA + b[k]·scaleB</c> (blending two table rows into a signal).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddBlend(ReadOnlySpan<float> a, float scaleA, ReadOnlySpan<float> b, float scaleB, Span<float> destination)
     {
         var n = destination.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -69,6 +71,7 @@ internal sealed class Strip
     public float[] OutRight { get; }
 
     /// <summary>Clears the dry buffers for a block of <paramref name="frames"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BeginBlock(int frames)
     {
         _dryLeft.AsSpan(0, frames).Clear();
@@ -78,10 +81,14 @@ internal sealed class Strip
         }
     }
 
-    /// <summary>Renders the instrument and the gain curve for frames <c>[offset, offset + count)</c> of the block.</summary>
-    public void RenderSegment(int offset, int count)
+    /// <summary>
+    /// Renders the instrument and the gain curve for frames <c>[offset, offset + count)</c> of the block;
+    /// <paramref name="gridPhase"/> is the first frame's position on the control-block grid.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RenderSegment(int offset, int count, int gridPhase)
     {
-        Instrument.Render(_dryLeft.AsSpan(offset, count), _dryRight.AsSpan(offset, count));
+        Instrument.Render(_dryLeft.AsSpan(offset, count), _dryRight.AsSpan(offset, count), gridPhase);
         var curve = _gainCurve.AsSpan(offset, count);
         var i = 0;
         while (i < count && _gainRemaining > 0)
@@ -115,9 +122,12 @@ internal sealed class Strip
 
     /// <summary>
     /// Finishes a block: inserts, gain, pan and effects, writing the strip output at
-    /// <paramref name="writeIndex"/> of <see cref="OutLeft"/>/<see cref="OutRight"/>.
+    /// <paramref name="writeIndex"/> of <see cref="OutLeft"/>/<see cref="OutRight"/>. With non-empty
+    /// <paramref name="reverbBus"/>/<paramref name="delayBus"/> the sends are added there (shared effects, mix only)
+    /// instead of going through the strip's own reverb and delay.
     /// </summary>
-    public void EndBlock(int frames, int writeIndex)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void EndBlock(int frames, int writeIndex, Span<float> reverbBus, Span<float> delayBus)
     {
         var dryLeft = _dryLeft.AsSpan(0, frames);
         var dryRight = Instrument.IsStereo ? _dryRight.AsSpan(0, frames) : dryLeft;
@@ -138,7 +148,28 @@ internal sealed class Strip
 
         // Post-fader, post-pan mono send.
         SpanKernels.GainPan(dryLeft, dryRight, curve, _panLeft, _panRight, left, right, send);
-        Reverb?.Process(send, _reverbSend, left, right);
-        Delay?.Process(send, _delaySend, left, right);
+        if (Reverb is not null)
+        {
+            if (reverbBus.IsEmpty)
+            {
+                Reverb.Process(send, _reverbSend, left, right);
+            }
+            else
+            {
+                SpanKernels.AddScaled(send, _reverbSend, reverbBus);
+            }
+        }
+
+        if (Delay is not null)
+        {
+            if (delayBus.IsEmpty)
+            {
+                Delay.Process(send, _delaySend, left, right);
+            }
+            else
+            {
+                SpanKernels.AddScaled(send, _delaySend, delayBus);
+            }
+        }
     }
 }

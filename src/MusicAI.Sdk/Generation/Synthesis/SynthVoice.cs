@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
@@ -8,14 +10,19 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// <remarks>
 /// <para>Modulation (envelopes, LFOs, glide, pitch envelope, filter cutoff) is evaluated every
 /// <see cref="ControlBlock"/> samples; amplitudes are interpolated linearly inside a block, so even a zero-attack
-/// note rises over at most one block (1.3 ms at 48 kHz) and its first sample is already non-zero. A note event in the
-/// middle of a block ends the block there (<see cref="Interrupt"/>), so events act at their exact sample.</para>
+/// note rises over one block (1.3 to 2.6 ms at 48 kHz) and its first sample is already non-zero. A note event in the
+/// middle of a block ends the block there (<see cref="Interrupt"/>), so events act at their exact sample; the next
+/// block then runs to the synthesizer's control-block grid (<see cref="BlockLength"/>), so blocks line up with
+/// render segments and vector widths.</para>
 /// <para>A stolen voice fades linearly to silence over a few milliseconds (<see cref="Fade"/>) instead of jumping.</para>
 /// </remarks>
 internal sealed class SynthVoice
 {
     /// <summary>Samples per control block.</summary>
     public const int ControlBlock = 64;
+
+    /// <summary>The longest control block: one that re-aligns to the grid after a note event (see <see cref="BlockLength"/>).</summary>
+    public const int MaxControlBlock = (2 * ControlBlock) - 1;
 
     private const float InverseTwoPi = 0.15915494f;
     private const float CentreGain = 0.70710678f;
@@ -65,11 +72,11 @@ internal sealed class SynthVoice
     private StateVariableFilter _right1;
     private StateVariableFilter _right2;
 
-    private readonly float[] _left = new float[ControlBlock];
-    private readonly float[] _right = new float[ControlBlock];
-    private readonly float[] _scratch = new float[ControlBlock];
-    private readonly float[] _modulation1 = new float[ControlBlock];
-    private readonly float[] _modulation2 = new float[ControlBlock];
+    private readonly float[] _left = new float[MaxControlBlock];
+    private readonly float[] _right = new float[MaxControlBlock];
+    private readonly float[] _scratch = new float[MaxControlBlock];
+    private readonly float[] _modulation1 = new float[MaxControlBlock];
+    private readonly float[] _modulation2 = new float[MaxControlBlock];
 
     private Envelope _amp;
     private Envelope _ampProbe;
@@ -215,6 +222,7 @@ internal sealed class SynthVoice
     public float Level => _ampOut;
 
     /// <summary>Starts a note; a sounding voice continues from its current level and phase (no click).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(int pitch, float velocity, long order)
     {
         Interrupt();
@@ -245,6 +253,7 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Changes pitch without retriggering (mono legato); glides when the preset has a glide time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Legato(int pitch)
     {
         Interrupt();
@@ -259,6 +268,7 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Enters the release.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Release()
     {
         Interrupt();
@@ -272,6 +282,7 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Fades linearly to silence over <paramref name="samples"/> samples, then frees the voice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fade(int samples)
     {
         if (!IsActive)
@@ -285,6 +296,7 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Silences the voice at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Kill()
     {
         IsActive = false;
@@ -305,6 +317,7 @@ internal sealed class SynthVoice
     /// Ends the current control block at the current sample, committing envelope and LFO time, so that a note
     /// event takes effect exactly here.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Interrupt()
     {
         if (_blockRemaining == 0)
@@ -338,8 +351,10 @@ internal sealed class SynthVoice
     }
 
     /// <summary>Adds the next <c>left.Length</c> samples of the voice into <paramref name="left"/> (and
-    /// <paramref name="right"/> for stereo presets).</summary>
-    public void Render(Span<float> left, Span<float> right)
+    /// <paramref name="right"/> for stereo presets); control blocks end on the grid <paramref name="gridPhase"/>
+    /// describes (see <see cref="Instrument.Render"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Render(Span<float> left, Span<float> right, int gridPhase)
     {
         var n = left.Length;
         var done = 0;
@@ -347,7 +362,7 @@ internal sealed class SynthVoice
         {
             if (_blockRemaining == 0)
             {
-                BeginBlock();
+                BeginBlock(BlockLength(gridPhase + done));
             }
 
             var count = Math.Min(n - done, _blockRemaining);
@@ -362,6 +377,17 @@ internal sealed class SynthVoice
         }
     }
 
+    /// <summary>
+    /// The length of a control block starting at grid position <paramref name="gridPhase"/>: <see cref="ControlBlock"/>
+    /// on the grid, else the distance to the grid line after next (65 … 127 samples), so that a block cut short by a
+    /// note event re-aligns without a block shorter than usual (envelope ramps never get steeper than one block's).
+    /// </summary>
+    public static int BlockLength(int gridPhase)
+    {
+        var phase = gridPhase & (ControlBlock - 1);
+        return phase == 0 ? ControlBlock : (2 * ControlBlock) - phase;
+    }
+
     private bool IsCarrier(int op) => op == 0 || (_fm!.Algorithm == FmAlgorithm.TwoPairs && op == 2);
 
     // The operator a modulator feeds (−1 for carriers).
@@ -373,6 +399,7 @@ internal sealed class SynthVoice
         _ => op == 0 ? -1 : 0,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetVelocity(float velocity)
     {
         _velocity = velocity;
@@ -385,6 +412,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ResetState()
     {
         for (var c = 0; c < _copyOscillators.Length; c++)
@@ -422,6 +450,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AdvanceTime(int samples)
     {
         _age += samples;
@@ -431,9 +460,9 @@ internal sealed class SynthVoice
         _lfo2Phase -= MathF.Floor(_lfo2Phase);
     }
 
-    private void BeginBlock()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BeginBlock(int length)
     {
-        var length = ControlBlock;
         if (_fadeRemaining > 0)
         {
             length = Math.Min(length, _fadeRemaining);
@@ -587,6 +616,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndBlock()
     {
         var length = _blockLength;
@@ -617,6 +647,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk(Span<float> left, Span<float> right)
     {
         var n = left.Length;
@@ -698,6 +729,7 @@ internal sealed class SynthVoice
         _ampOut += n * _ampStep;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderCopy(int c, Span<float> target, float scale)
     {
         var o = _copyOscillator[c];
@@ -758,6 +790,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BlockDc(Span<float> samples)
     {
         var x1 = _dcInput;
@@ -766,7 +799,7 @@ internal sealed class SynthVoice
         for (var i = 0; i < samples.Length; i++)
         {
             var x = samples[i];
-            y1 = x - x1 + (r * y1);
+            y1 = MathF.FusedMultiplyAdd(r, y1, x - x1); // one step of latency per sample instead of two
             x1 = x;
             samples[i] = y1;
         }
@@ -775,6 +808,7 @@ internal sealed class SynthVoice
         _dcOutput = y1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderFm(Span<float> output)
     {
         var n = output.Length;
@@ -805,6 +839,7 @@ internal sealed class SynthVoice
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Operator(int j, Span<float> destination, ReadOnlySpan<float> modulation, bool accumulate)
     {
         var n = destination.Length;

@@ -18,6 +18,10 @@ namespace MusicAI.Sdk.Generation.Synthesis;
 /// <para><b>Allocation.</b> Buffers, voices, effects and the event queue are allocated in the constructor and in
 /// <see cref="AddStrip(string, string, float, float, float, float)"/>; scheduling and rendering allocate nothing while fewer than the constructor's
 /// <c>eventCapacity</c> events are pending (beyond that the queue grows once).</para>
+/// <para><b>Shared effects.</b> Reverb and delay are linear and every strip's instance has the same settings, so
+/// when the first <see cref="Render"/> call asks for no stems, the strips' sends are summed into one reverb and one
+/// delay (the mix is the same up to float rounding, at a fraction of the cost); with stems each strip runs its own, so
+/// that its stem holds its own reverb and echoes. A synthesizer keeps the mode its first <see cref="Render"/> chose.</para>
 /// <para><b>Determinism.</b> Noise is seeded from the constructor's seed and the strip and voice indices; the same
 /// seed and events give bit-identical output on the same machine and runtime.</para>
 /// </remarks>
@@ -38,6 +42,11 @@ internal sealed class Synthesizer : ISynthesizer
     private readonly float[] _mixLeft;
     private readonly float[] _mixRight;
     private readonly float[] _gains = new float[MaxBlock];
+    private readonly float[] _reverbBus = new float[MaxBlock];
+    private readonly float[] _delayBus = new float[MaxBlock];
+    private Reverb? _sharedReverb;
+    private PingPongDelay? _sharedDelay;
+    private bool _sharedEffects;
     private Strip[] _strips = [];
     private long _synthesized;
     private bool _started;
@@ -125,11 +134,15 @@ internal sealed class Synthesizer : ISynthesizer
         };
 
         var reverb = reverbSend > 0f ? new Reverb(SampleRate, _reverbSeconds, _reverbDamping, MaxBlock) : null;
-        var delay = delaySend > 0f ? new PingPongDelay(SampleRate, MaxDelaySeconds, MaxBlock) : null;
+        var delay = delaySend > 0f ? CreateDelay() : null;
+        if (reverb is not null)
+        {
+            _sharedReverb ??= new Reverb(SampleRate, _reverbSeconds, _reverbDamping, MaxBlock);
+        }
+
         if (delay is not null)
         {
-            delay.SetFeedback(_delayFeedback, 0.35f);
-            delay.SetDelay(DelaySamples());
+            _sharedDelay ??= CreateDelay();
         }
 
         var strip = new Strip(name, definition, instrument, SampleRate, MaxBlock, _lookAhead, gain, pan, reverbSend, delaySend, reverb, delay);
@@ -148,6 +161,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetTempo(double bpm, long atFrame)
     {
         if (!double.IsFinite(bpm) || bpm <= 0)
@@ -160,6 +174,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(int strip, int pitch, float velocity, long atFrame)
     {
         ThrowIfBadStrip(strip);
@@ -174,6 +189,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOff(int strip, int pitch, long atFrame)
     {
         ThrowIfBadStrip(strip);
@@ -183,6 +199,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AllNotesOff(int strip, long atFrame)
     {
         ThrowIfBadStrip(strip);
@@ -191,6 +208,7 @@ internal sealed class Synthesizer : ISynthesizer
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetStripGain(int strip, float gain, long atFrame, int rampFrames)
     {
         ThrowIfBadStrip(strip);
@@ -219,6 +237,8 @@ internal sealed class Synthesizer : ISynthesizer
         {
             strip.Reverb?.SetDecay(decaySeconds, damping);
         }
+
+        _sharedReverb?.SetDecay(decaySeconds, damping);
     }
 
     /// <inheritdoc />
@@ -242,9 +262,13 @@ internal sealed class Synthesizer : ISynthesizer
             strip.Delay?.SetFeedback(feedback, 0.35f);
             strip.Delay?.SetDelay(samples);
         }
+
+        _sharedDelay?.SetFeedback(feedback, 0.35f);
+        _sharedDelay?.SetDelay(samples);
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> mixInterleavedStereo, Span<float> stemsPlanar)
     {
         if ((mixInterleavedStereo.Length & 1) != 0)
@@ -262,7 +286,13 @@ internal sealed class Synthesizer : ISynthesizer
         if (!_started)
         {
             _started = true;
+            _sharedEffects = stemsPlanar.IsEmpty;
             Prime();
+        }
+        else if (_sharedEffects && !stemsPlanar.IsEmpty)
+        {
+            throw new InvalidOperationException(
+                "The first Render call asked for no stems, so the strips share one reverb and delay; ask for stems from the first Render call.");
         }
 
         var offset = 0;
@@ -296,6 +326,7 @@ internal sealed class Synthesizer : ISynthesizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Prime()
     {
         var done = 0;
@@ -308,6 +339,7 @@ internal sealed class Synthesizer : ISynthesizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Synthesize(int frames, int writeIndex)
     {
         var strips = _strips;
@@ -331,9 +363,12 @@ internal sealed class Synthesizer : ISynthesizer
 
             var next = _queue.NextFrame - _synthesized;
             var end = next < frames ? (int)next : frames;
+
+            // The control-block grid starts after the priming frames, so it lines up with the MaxBlock blocks.
+            var gridPhase = (int)((_synthesized + cursor - _lookAhead) & (SynthVoice.ControlBlock - 1));
             foreach (var strip in strips)
             {
-                strip.RenderSegment(cursor, end - cursor);
+                strip.RenderSegment(cursor, end - cursor, gridPhase);
             }
 
             cursor = end;
@@ -343,16 +378,31 @@ internal sealed class Synthesizer : ISynthesizer
         var mixRight = _mixRight.AsSpan(writeIndex, frames);
         mixLeft.Clear();
         mixRight.Clear();
+        var reverbBus = _sharedEffects && _sharedReverb is not null ? _reverbBus.AsSpan(0, frames) : default;
+        var delayBus = _sharedEffects && _sharedDelay is not null ? _delayBus.AsSpan(0, frames) : default;
+        reverbBus.Clear();
+        delayBus.Clear();
         foreach (var strip in strips)
         {
-            strip.EndBlock(frames, writeIndex);
+            strip.EndBlock(frames, writeIndex, reverbBus, delayBus);
             SpanKernels.Add(strip.OutLeft.AsSpan(writeIndex, frames), mixLeft);
             SpanKernels.Add(strip.OutRight.AsSpan(writeIndex, frames), mixRight);
+        }
+
+        if (!reverbBus.IsEmpty)
+        {
+            _sharedReverb!.Process(reverbBus, 1f, mixLeft, mixRight);
+        }
+
+        if (!delayBus.IsEmpty)
+        {
+            _sharedDelay!.Process(delayBus, 1f, mixLeft, mixRight);
         }
 
         _synthesized += frames;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Apply(in SynthEvent e)
     {
         switch (e.Kind)
@@ -377,8 +427,18 @@ internal sealed class Synthesizer : ISynthesizer
                     strip.Delay?.SetDelay(samples);
                 }
 
+                _sharedDelay?.SetDelay(samples);
+
                 break;
         }
+    }
+
+    private PingPongDelay CreateDelay()
+    {
+        var delay = new PingPongDelay(SampleRate, MaxDelaySeconds, MaxBlock);
+        delay.SetFeedback(_delayFeedback, 0.35f);
+        delay.SetDelay(DelaySamples());
+        return delay;
     }
 
     private int DelaySamples() => (int)Math.Round(_delayBeats * 60.0 / _tempo * SampleRate);

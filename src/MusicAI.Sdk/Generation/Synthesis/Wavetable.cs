@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using MusicAI.Sdk.Dsp;
 
 namespace MusicAI.Sdk.Generation.Synthesis;
 
@@ -32,52 +33,36 @@ internal sealed class Wavetable
     {
         FrameCount = harmonics.Length;
         _data = new float[FrameCount * Levels * Stride];
-        var sine = new double[Size];
-        for (var n = 0; n < Size; n++)
-        {
-            sine[n] = Math.Sin(2 * Math.PI * n / Size);
-        }
 
-        var accumulator = new double[Size];
+        // Each level is one inverse real FFT instead of a sum of sines: the spectrum of a·sin(2π·h·n/N) is −i·a·N/2 at
+        // bin h, and the unnormalised inverse returns N·x, so bins of −i·a/2 give Σ a·sin(2π·h·n/N) directly.
+        var fft = RealFftPlan.Get(Size);
+        var real = new float[fft.BinCount];
+        var imaginary = new float[fft.BinCount];
+        var scratch = new float[fft.ScratchLength];
+        var cycle = new float[Size];
         for (var f = 0; f < FrameCount; f++)
         {
             var amplitudes = harmonics[f];
-            var scale = 0.0;
+            var scale = 0f;
             for (var level = 0; level < Levels; level++)
             {
-                Array.Clear(accumulator);
+                Array.Clear(imaginary);
                 var top = Math.Min(amplitudes.Length, MaxHarmonics >> level);
                 for (var h = 1; h <= top; h++)
                 {
-                    var a = amplitudes[h - 1];
-                    if (a == 0f)
-                    {
-                        continue;
-                    }
-
-                    for (var n = 0; n < Size; n++)
-                    {
-                        accumulator[n] += a * sine[(h * n) & (Size - 1)];
-                    }
+                    imaginary[h] = -0.5f * amplitudes[h - 1];
                 }
 
+                fft.Inverse(real, imaginary, cycle, scratch);
                 if (level == 0)
                 {
-                    var peak = 0.0;
-                    foreach (var v in accumulator)
-                    {
-                        peak = Math.Max(peak, Math.Abs(v));
-                    }
-
-                    scale = peak > 0 ? 1.0 / peak : 0.0;
+                    var peak = SpanKernels.MaxAbs(cycle);
+                    scale = peak > 0f ? 1f / peak : 0f;
                 }
 
                 var table = _data.AsSpan(((f * Levels) + level) * Stride, Stride);
-                for (var n = 0; n < Size; n++)
-                {
-                    table[n] = (float)(accumulator[n] * scale);
-                }
-
+                SpanKernels.Scale(cycle, scale, table[..Size]);
                 table[Size] = table[0];
             }
         }
@@ -106,6 +91,7 @@ internal sealed class Wavetable
     /// <summary>
     /// Adds <c>amplitude × lerp(tableA, tableB, mix)</c> read with linear interpolation at an advancing phase.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(
         Span<float> destination, ref float phase, float increment,
         ReadOnlySpan<float> tableA, ReadOnlySpan<float> tableB, float mix, float amplitude)

@@ -1,8 +1,8 @@
 namespace MusicAI.Sdk.Generation.Synthesis;
 
 /// <summary>
-/// The built-in wavetables, generated once per process on first use (about 25 ms, 1 MB) by additive synthesis
-/// from the harmonic recipes below; shared, immutable.
+/// The built-in wavetables, generated once per process on first use (a few milliseconds, 1 MB) from the harmonic
+/// recipes below (one inverse FFT per mip level); shared, immutable.
 /// </summary>
 internal static class WavetableBank
 {

@@ -165,6 +165,37 @@ public sealed class SynthesizerTests
     }
 
     [Fact]
+    public void WithoutStems_SharedReverbAndDelayGiveTheSameMix()
+    {
+        // Per-strip effects (stems asked for) against one shared reverb and delay (no stems): reverb and delay are
+        // linear with the same settings on every strip, so only float rounding may differ.
+        var perStrip = SynthHarness.RenderWithStems(BuildSong(1f), 6 * SampleRate).Mix;
+        var shared = SynthHarness.RenderMix(BuildSong(1f), 6 * SampleRate);
+
+        var peak = 0f;
+        var difference = 0f;
+        for (var i = 0; i < perStrip.Length; i++)
+        {
+            peak = Math.Max(peak, Math.Abs(perStrip[i]));
+            difference = Math.Max(difference, Math.Abs(perStrip[i] - shared[i]));
+        }
+
+        Assert.True(peak > 0.1f, "the song must be audible");
+        Assert.True(difference < 1e-4f * peak, $"shared effects changed the mix by {difference} (peak {peak})");
+        Assert.NotEqual(perStrip, shared); // the shared path really ran (sums round differently)
+    }
+
+    [Fact]
+    public void AfterAFirstRenderWithoutStems_AskingForStemsThrows()
+    {
+        var synth = BuildSong(1f);
+        synth.Render(new float[2 * 512], default);
+
+        var error = Assert.Throws<InvalidOperationException>(() => synth.Render(new float[2 * 512], new float[synth.StripCount * 2 * 512]));
+        Assert.Contains("first Render", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Limiter_DoesNotTouchQuietMaterial()
     {
         var synth = new Synthesizer(SampleRate);
