@@ -11,7 +11,7 @@ public sealed class DoctorCommandTests
         var run = await RunDoctorAsync("--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Output);
+        using var json = JsonDocument.Parse(run.StandardOutput);
         var root = json.RootElement;
         Assert.Equal(Build.OrtVersion, root.GetProperty("onnxruntime_version").GetString());
         Assert.StartsWith(root.GetProperty("sdk_version").GetString()!, Build.PackageVersion, StringComparison.Ordinal);
@@ -45,8 +45,8 @@ public sealed class DoctorCommandTests
         var run = await RunDoctorAsync("--json", "--require-accelerator");
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        var json = run.Output[..(run.Output.LastIndexOf('}') + 1)];
-        using var document = JsonDocument.Parse(json);
+        // stdout holds the JSON, stderr the error line; read apart, because the two streams interleave in any order.
+        using var document = JsonDocument.Parse(run.StandardOutput);
         var selfTest = document.RootElement.GetProperty("self_test");
         Assert.False(selfTest.GetProperty("ok").GetBoolean());
         Assert.Contains("MusicAI.Sdk.Runtime.Cuda", selfTest.GetProperty("error").GetString(), StringComparison.Ordinal);

@@ -9,8 +9,9 @@ internal static class DotNet
     /// <summary>Gets the <c>dotnet</c> executable, or <see langword="null"/> when none is found.</summary>
     public static string? Path { get; } = Find();
 
-    /// <summary>The output of a finished process.</summary>
-    public sealed record Result(int ExitCode, string Output, TimeSpan Elapsed)
+    /// <summary>The output of a finished process: <paramref name="Output"/> interleaves both streams in arrival order
+    /// (their relative order is not guaranteed); <paramref name="StandardOutput"/> is stdout alone.</summary>
+    public sealed record Result(int ExitCode, string Output, string StandardOutput, TimeSpan Elapsed)
     {
         public override string ToString() => $"exit {ExitCode} after {Elapsed.TotalSeconds:F1} s:{Environment.NewLine}{Output}";
     }
@@ -58,9 +59,14 @@ internal static class DotNet
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
 
         var output = new StringBuilder();
+        var standardOutput = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(output, e.Data);
+            Append(standardOutput, e.Data);
+        };
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.Start();
         process.BeginOutputReadLine();
@@ -78,7 +84,10 @@ internal static class DotNet
         process.WaitForExit();
         lock (output)
         {
-            return new Result(process.ExitCode, output.ToString(), stopwatch.Elapsed);
+            lock (standardOutput)
+            {
+                return new Result(process.ExitCode, output.ToString(), standardOutput.ToString(), stopwatch.Elapsed);
+            }
         }
     }
 
