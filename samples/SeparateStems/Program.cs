@@ -44,7 +44,7 @@ try
     Console.WriteLine($"voice in {activity.Segments.Count} segments:");
     if (args.Length == 0)
     {
-        Console.WriteLine("  (the generated song has no voice: what is listed below is the detector's false alarms on the lead synth)");
+        Console.WriteLine("  (the generated song has no voice: any segment listed below is a false alarm of the detector)");
     }
     foreach (var segment in activity.Segments.Take(20))
     {
