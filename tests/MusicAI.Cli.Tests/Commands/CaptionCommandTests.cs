@@ -102,7 +102,9 @@ public sealed class CaptionCommandTests
     {
         using var directory = new TemporaryDirectory();
         await SongAsync(directory, "a.wav", 30);
-        await SongAsync(directory, "b.wav", 20);
+        // 30 s each: the first 8 bars (17 s) loop Am–F–C–G, whose pitch content fits C major as well as A minor; the
+        // chorus after them (Am–Dm–E–Am) makes the key unambiguous.
+        await SongAsync(directory, "b.wav", 30);
         var csv = Path.Combine(directory.Path, "annotations.csv");
         await File.WriteAllTextAsync(csv, string.Create(CultureInfo.InvariantCulture, $"file,genre,tempo_bpm,key\na.wav,bench,{CaptionBenchSong.Bpm},{CaptionBenchSong.Key}\nb.wav,bench,{CaptionBenchSong.Bpm / 2},C major\n"), TestContext.Current.CancellationToken);
 

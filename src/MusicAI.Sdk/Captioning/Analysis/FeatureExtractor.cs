@@ -18,8 +18,9 @@ namespace MusicAI.Sdk.Captioning.Analysis;
 /// power (17 frames along time, 9 bands along frequency; soft masks H²/(H²+P²)); the shift in cents that best aligns
 /// consecutive log-frequency spectra (10-cent grid, 500–4000 Hz, three octave bands); and the predominant pitch by
 /// harmonic summation (80–1000 Hz candidates, 8 harmonics weighted 0.8^(h−1)). Every fourth frame a 4096-point
-/// spectrum gives 36-bin chroma energy: one bank over the whole range (Gaussian octave weighting centred at 440 Hz,
-/// 2.5 octaves wide) and one for the bass register (centred at 155 Hz, 0.7 octave wide).</para>
+/// spectrum gives 36-bin chroma energy: one bank over 130 Hz and above (Gaussian octave weighting centred at 440 Hz,
+/// 2.5 octaves wide; lower bins are left out because they do not resolve semitones) and one for the bass register
+/// (centred at 155 Hz, 0.7 octave wide, whole spectrum).</para>
 /// <para>Not thread-safe (one per analysis); its work buffers are pooled and returned on dispose.</para>
 /// </remarks>
 internal sealed class FeatureExtractor : IDisposable
@@ -277,18 +278,20 @@ internal sealed class FeatureExtractor : IDisposable
             var offset = (int)((t - fa) * AnalysisGrid.Hop);
             plan.Forward(samples.Slice(offset, AnalysisGrid.ChromaFftLength), real, imaginary);
             SpectralKernels.Power(real, imaginary, power);
-            _tables.Chroma.Apply(power, chroma);
-            TensorPrimitives.Multiply(chroma, Tables.ChromaPowerScale, chroma);
-            foreach (var value in chroma)
-            {
-                output.Chroma.Add(value);
-            }
-
             _tables.BassChroma.Apply(power, chroma);
             TensorPrimitives.Multiply(chroma, Tables.ChromaPowerScale, chroma);
             foreach (var value in chroma)
             {
                 output.BassChroma.Add(value);
+            }
+
+            // The main chroma leaves out the bins below ChromaMinHz, where semitones are closer than ~1.4 bins.
+            power[..Tables.ChromaMinBin].Clear();
+            _tables.Chroma.Apply(power, chroma);
+            TensorPrimitives.Multiply(chroma, Tables.ChromaPowerScale, chroma);
+            foreach (var value in chroma)
+            {
+                output.Chroma.Add(value);
             }
         }
     }
@@ -396,6 +399,16 @@ internal sealed class FeatureExtractor : IDisposable
 
         /// <summary>The same for the 4096-point chroma spectrum.</summary>
         public const float ChromaPowerScale = 1f / (1024f * 1024f);
+
+        /// <summary>
+        /// Lowest frequency of the main chroma (Hz, ≈ C3). Below it the 4096-point spectrum (5.4 Hz bins at 22.05 kHz)
+        /// no longer separates neighbouring semitones (a semitone at 82 Hz is 4.9 Hz), so a loud bass note smears into
+        /// both neighbours and outvotes the harmony; the bass register is read by the bass bank instead.
+        /// </summary>
+        public const double ChromaMinHz = 130;
+
+        /// <summary>First chroma-spectrum bin at or above <see cref="ChromaMinHz"/>.</summary>
+        public static readonly int ChromaMinBin = (int)Math.Ceiling(ChromaMinHz * AnalysisGrid.ChromaFftLength / AnalysisGrid.SampleRate);
 
         private readonly int[] _logBins = new int[FluctuationPoints];
         private readonly float[] _logFractions = new float[FluctuationPoints];

@@ -51,7 +51,7 @@ internal sealed class FrameFeatures
     /// <summary>Gets the salience of <see cref="Pitch"/> relative to the frame's magnitude sum (0–1).</summary>
     public List<float> PitchSalience { get; } = [];
 
-    /// <summary>Gets the raw 36-bin chroma energy, one frame per <see cref="AnalysisGrid.ChromaStride"/> analysis frames.</summary>
+    /// <summary>Gets the raw 36-bin chroma energy (≥ 130 Hz), one frame per <see cref="AnalysisGrid.ChromaStride"/> analysis frames.</summary>
     public List<float> Chroma { get; } = [];
 
     /// <summary>Gets the raw 36-bin chroma energy of the bass register (≈ 40–300 Hz), one frame per chroma frame.</summary>

@@ -10,7 +10,9 @@ namespace MusicAI.Sdk.Captioning.Analysis;
 /// <para><b>Tuning.</b> The 36-bin chroma (three bins per semitone, bin 3k centred on pitch class k at A = 440 Hz)
 /// summed over the input gives a circular mean over the three sub-semitone positions; its angle is the tuning
 /// offset (±50 cents).</para>
-/// <para><b>12-bin chroma.</b> Each frame is read at positions 3k + 3·offset (linear interpolation, circular),
+/// <para><b>12-bin chroma.</b> The main chroma starts at 130 Hz (see <see cref="FeatureExtractor"/>): below it the
+/// spectrum does not resolve semitones, and a loud bass smeared over its neighbours made a minor key read as its
+/// subdominant. Each frame is read at positions 3k + 3·offset (linear interpolation, circular),
 /// divided by its maximum, and weighted by its level (−60 dB → 0, −20 dB and above → 1) so silence and quiet tails
 /// do not vote; frames are also smoothed by a 9-frame (≈ 0.8 s) median to favour sustained pitches over
 /// transients.</para>

@@ -1,4 +1,6 @@
+using MusicAI.Sdk.Captioning;
 using MusicAI.Sdk.Captioning.Analysis;
+using MusicAI.Sdk.Generation;
 
 namespace MusicAI.Sdk.Tests.Captioning.Analysis;
 
@@ -23,6 +25,23 @@ public sealed class KeyEstimatorTests
         Assert.Equal(tonic, analysis.Key.Tonic);
         Assert.Equal(minor, analysis.Key.IsMinor);
         Assert.True(analysis.Key.Confidence >= 0.5, $"confidence {analysis.Key.Confidence:0.00}");
+    }
+
+    [Theory]
+    [InlineData("E minor", 1)]
+    [InlineData("E minor", 2)]
+    [InlineData("G minor", 1)]
+    public async Task LoudLowBass_DoesNotOutvoteTheHarmony(string keyName, long seed)
+    {
+        // The generator's chiptune bass (a loud triangle on E2/A2/B2 in E minor) smears over neighbouring semitones in
+        // the 4096-point spectrum; before the 130 Hz chroma floor these songs read as the subdominant (A minor).
+        using var song = await new SongGenerator().WithStyle(MusicStyle.Chiptune).WithTempo(140).WithKey(keyName).WithMeter(MusicMeter.FourFour)
+            .WithBars(16).WithSeed(seed).WithSampleRate(22_050).GenerateAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var description = await new Captioner().AnalyzeAsync(song.Mix, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(MusicKey.TryParse(description.Key.Name, out var detected), description.Key.Name);
+        Assert.Equal(MusicKey.Parse(keyName), detected);
     }
 
     [Theory]
