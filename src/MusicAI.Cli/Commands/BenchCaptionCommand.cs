@@ -214,8 +214,7 @@ internal static class BenchCaptionCommand
 
     private static string ToJson(BenchResult r)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("input", r.Input);
@@ -253,9 +252,7 @@ internal static class BenchCaptionCommand
             }
 
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     private sealed record BenchResult(

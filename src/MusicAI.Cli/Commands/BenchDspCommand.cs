@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MusicAI.Cli.Infrastructure;
 
 namespace MusicAI.Cli.Commands;
@@ -105,8 +104,7 @@ internal static class BenchDspCommand
 
     private static string ToJson(BenchDspRunner runner, int runs, IReadOnlyList<BenchDspResult> results, (string? Fastest, double? Speedup, bool Met) summary)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartObject("signal");
@@ -135,8 +133,8 @@ internal static class BenchDspCommand
                 {
                     writer.WriteNumber("best_ms", Math.Round(r.BestMs, 3));
                     writer.WriteNumber("median_ms", Math.Round(r.MedianMs, 3));
-                    WriteNullable(writer, "speedup", r.Speedup);
-                    WriteNullable(writer, "max_rel_error", r.MaxRelativeError);
+                    CliJson.WriteNumberOrNull(writer, "speedup", r.Speedup);
+                    CliJson.WriteNumberOrNull(writer, "max_rel_error", r.MaxRelativeError);
                 }
                 else
                 {
@@ -160,24 +158,10 @@ internal static class BenchDspCommand
                 writer.WriteString("fastest_reference", summary.Fastest);
             }
 
-            WriteNullable(writer, "measured_speedup", summary.Speedup);
+            CliJson.WriteNumberOrNull(writer, "measured_speedup", summary.Speedup);
             writer.WriteBoolean("met", summary.Met);
             writer.WriteEndObject();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-
-        static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
-        {
-            if (value is double v)
-            {
-                writer.WriteNumber(name, v);
-            }
-            else
-            {
-                writer.WriteNull(name);
-            }
-        }
+        });
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MusicAI.Cli.Infrastructure;
 
 namespace MusicAI.Cli.Commands;
@@ -105,8 +104,7 @@ internal static class BenchGenerateCommand
 
     private static string ToJson(BenchGenerateRunner runner, BenchGenerateResult result)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartObject("offline");
@@ -155,8 +153,6 @@ internal static class BenchGenerateCommand
             writer.WriteNumber("target_allocated_bytes", 0);
             writer.WriteEndObject();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+        }) + Environment.NewLine;
     }
 }

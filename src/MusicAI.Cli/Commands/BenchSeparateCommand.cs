@@ -118,8 +118,7 @@ internal static class BenchSeparateCommand
 
     private static string ToJson(Result r)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteStartObject("speed");
@@ -141,9 +140,7 @@ internal static class BenchSeparateCommand
             }
 
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+        }) + Environment.NewLine;
     }
 
     private static void WriteMemory(Utf8JsonWriter writer, string name, BenchSeparateRunner.MemoryResult? memory)
@@ -153,14 +150,7 @@ internal static class BenchSeparateCommand
             writer.WriteStartObject(name);
             writer.WriteNumber("minutes", m.Minutes);
             writer.WriteNumber("peak_mb", Math.Round(m.PeakMb, 1));
-            if (m.PolledMb is { } polled)
-            {
-                writer.WriteNumber("vmhwm_polled_mb", Math.Round(polled, 1));
-            }
-            else
-            {
-                writer.WriteNull("vmhwm_polled_mb");
-            }
+            CliJson.WriteNumberOrNull(writer, "vmhwm_polled_mb", m.PolledMb, 1);
 
             writer.WriteNumber("child_reported_mb", Math.Round(m.ReportedMb, 1));
             writer.WriteNumber("elapsed_seconds", m.ElapsedSeconds);

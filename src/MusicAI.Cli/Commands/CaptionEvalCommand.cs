@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Captioning;
@@ -135,8 +134,7 @@ internal static class CaptionEvalCommand
 
     private static string ToJson(List<ClipResult> results, Summary summary, string tracker)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("clips", results.Count);
@@ -168,33 +166,19 @@ internal static class CaptionEvalCommand
                 w.WriteStartObject();
                 w.WriteString("file", r.File);
                 w.WriteString("genre", r.Genre);
-                WriteNullable(w, "reference_tempo_bpm", r.ReferenceTempo);
-                WriteNullable(w, "tempo_bpm", r.Analysis.Tempo.Bpm);
+                CliJson.WriteNumberOrNull(w, "reference_tempo_bpm", r.ReferenceTempo, 3);
+                CliJson.WriteNumberOrNull(w, "tempo_bpm", r.Analysis.Tempo.Bpm, 3);
                 w.WriteNumber("tempo_confidence", Math.Round(r.Analysis.Tempo.Confidence, 3));
                 w.WriteString("reference_key", r.ReferenceKey);
                 w.WriteString("key", r.KeyName(0));
                 w.WriteNumber("key_confidence", Math.Round(r.Keys[0].Confidence, 3));
-                WriteNullable(w, "key_score", r.KeyScore(0));
+                CliJson.WriteNumberOrNull(w, "key_score", r.KeyScore(0), 3);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-
-        static void WriteNullable(Utf8JsonWriter w, string name, double? value)
-        {
-            if (value is double v)
-            {
-                w.WriteNumber(name, Math.Round(v, 3));
-            }
-            else
-            {
-                w.WriteNull(name);
-            }
-        }
+        });
     }
 
     private sealed record ClipResult(Dictionary<string, string> Row, SongAnalysis Analysis, KeyEstimate[] Keys)

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.Json;
+using MusicAI.Cli.Infrastructure;
 
 namespace MusicAI.Cli.Commands;
 
@@ -8,8 +7,7 @@ internal static class DemoReport
 {
     public static string ToJson(string directory, DemoCommand.GenerationStep generation, DemoCommand.CaptionStep caption, DemoCommand.SeparationStep separation, IReadOnlyList<string> files)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("output", directory);
@@ -25,7 +23,7 @@ internal static class DemoReport
             writer.WriteEndObject();
             writer.WriteStartObject("caption");
             writer.WriteString("caption", caption.Caption);
-            WriteNumberOrNull(writer, "tempo_bpm", caption.TempoBpm, 2);
+            CliJson.WriteNumberOrNull(writer, "tempo_bpm", caption.TempoBpm, 2);
             writer.WriteBoolean("tempo_matches", caption.TempoMatches);
             writer.WriteString("key", caption.Key);
             writer.WriteBoolean("key_matches", caption.KeyMatches);
@@ -34,8 +32,8 @@ internal static class DemoReport
             writer.WriteStartObject("separate");
             writer.WriteString("engine", separation.Engine);
             writer.WriteNumber("elapsed_seconds", Math.Round(separation.Seconds, 3));
-            WriteNumberOrNull(writer, "drums_sdr_db", separation.DrumsSdr, 2);
-            WriteNumberOrNull(writer, "bass_sdr_db", separation.BassSdr, 2);
+            CliJson.WriteNumberOrNull(writer, "drums_sdr_db", separation.DrumsSdr, 2);
+            CliJson.WriteNumberOrNull(writer, "bass_sdr_db", separation.BassSdr, 2);
             writer.WriteNumber("other_sdr_db", Math.Round(separation.OtherSdr, 2));
             writer.WriteNumber("vocals_energy_share", Math.Round(separation.VocalsShare, 5));
             writer.WriteNumber("max_sum_error", separation.MaxSumError);
@@ -48,20 +46,6 @@ internal static class DemoReport
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value, int digits)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            writer.WriteNumber(name, Math.Round(v, digits));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
+        }) + Environment.NewLine;
     }
 }

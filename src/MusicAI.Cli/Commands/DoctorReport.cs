@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk.Models;
 using MusicAI.Sdk.Runtime;
 
@@ -62,8 +63,7 @@ internal sealed class DoctorReport(
     /// <summary>Formats the report as indented JSON (snake_case names, times in milliseconds).</summary>
     public string ToJson()
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("sdk_version", description.SdkVersion);
@@ -127,9 +127,7 @@ internal sealed class DoctorReport(
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     /// <summary>The providers not used, requested ones first in preference order, then the others.</summary>

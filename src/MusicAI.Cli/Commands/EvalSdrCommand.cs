@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk.Audio;
 using MusicAI.Sdk.Diagnostics;
@@ -174,8 +173,7 @@ internal static class EvalSdrCommand
 
     private static string ToJson(IReadOnlyList<TrackScore> tracks, double window, double hop)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("window_seconds", window);
@@ -190,8 +188,8 @@ internal static class EvalSdrCommand
                 {
                     writer.WriteStartObject();
                     writer.WriteString("stem", s.Stem);
-                    WriteNumber(writer, "sdr_global_db", s.Global);
-                    WriteNumber(writer, "sdr_framewise_median_db", s.FramewiseMedian);
+                    CliJson.WriteNumberOrNull(writer, "sdr_global_db", s.Global, 4);
+                    CliJson.WriteNumberOrNull(writer, "sdr_framewise_median_db", s.FramewiseMedian, 4);
                     writer.WriteNumber("windows", s.Windows);
                     writer.WriteNumber("windows_skipped", s.Skipped);
                     writer.WriteEndObject();
@@ -208,28 +206,14 @@ internal static class EvalSdrCommand
                 writer.WriteStartObject();
                 writer.WriteString("stem", stem);
                 writer.WriteNumber("tracks", count);
-                WriteNumber(writer, "sdr_global_db", global);
-                WriteNumber(writer, "sdr_framewise_median_db", framewise);
+                CliJson.WriteNumberOrNull(writer, "sdr_global_db", global, 4);
+                CliJson.WriteNumberOrNull(writer, "sdr_framewise_median_db", framewise, 4);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
-
-        static void WriteNumber(Utf8JsonWriter writer, string name, double value)
-        {
-            if (double.IsFinite(value))
-            {
-                writer.WriteNumber(name, Math.Round(value, 4));
-            }
-            else
-            {
-                writer.WriteNull(name);
-            }
-        }
+        }) + Environment.NewLine;
     }
 
     private sealed record StemScore(string Stem, double Global, double FramewiseMedian, int Windows, int Skipped);

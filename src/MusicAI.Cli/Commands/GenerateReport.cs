@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk.Generation;
 
 namespace MusicAI.Cli.Commands;
@@ -43,8 +44,7 @@ internal static class GenerateReport
 
     public static string ToJson(SongParameters p, IReadOnlyList<SongSection> sections, IReadOnlyList<string> files, bool streamed)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("style", p.Preset.Name);
@@ -83,9 +83,7 @@ internal static class GenerateReport
             WriteStrings(json, "warnings", p.Warnings);
             WriteStrings(json, "ignored_words", p.IgnoredWords);
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+        }) + Environment.NewLine;
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)

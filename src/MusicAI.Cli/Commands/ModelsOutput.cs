@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk.Models;
 
 namespace MusicAI.Cli.Commands;
@@ -155,8 +156,8 @@ internal static class ModelsOutput
         writer.WriteString("id", manifest.Id);
         writer.WriteString("display_name", manifest.DisplayName);
         writer.WriteString("contract_kind", manifest.ContractKind.ToString());
-        WriteNumberOrNull(writer, "sample_rate", manifest.SampleRate);
-        WriteNumberOrNull(writer, "size_bytes", manifest.TotalSizeBytes);
+        CliJson.WriteNumberOrNull(writer, "sample_rate", manifest.SampleRate);
+        CliJson.WriteNumberOrNull(writer, "size_bytes", manifest.TotalSizeBytes);
         writer.WriteString("status", State(verification));
         writer.WriteString("directory", verification.Directory);
         writer.WriteString("source", manifest.Source?.AbsoluteUri);
@@ -181,8 +182,8 @@ internal static class ModelsOutput
             writer.WriteString("name", file.File.Name);
             writer.WriteString("path", file.Path);
             writer.WriteString("url", file.File.Url?.AbsoluteUri);
-            WriteNumberOrNull(writer, "size_bytes", file.File.SizeBytes);
-            WriteNumberOrNull(writer, "actual_size_bytes", file.ActualSizeBytes);
+            CliJson.WriteNumberOrNull(writer, "size_bytes", file.File.SizeBytes);
+            CliJson.WriteNumberOrNull(writer, "actual_size_bytes", file.ActualSizeBytes);
             writer.WriteString("expected_sha256", file.ExpectedSha256);
             writer.WriteString("actual_sha256", file.ActualSha256);
             writer.WriteBoolean("published_sha256", file.File.Sha256 is not null);
@@ -194,29 +195,14 @@ internal static class ModelsOutput
         writer.WriteEndObject();
     }
 
-    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, long? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
     private static async Task WriteJsonObjectAsync(TextWriter output, Action<Utf8JsonWriter> body)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        await output.WriteLineAsync(CliJson.Write(writer =>
         {
             writer.WriteStartObject();
             body(writer);
             writer.WriteEndObject();
-        }
-
-        await output.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray()));
+        }));
     }
 
     private static string Size(long? bytes) => bytes switch

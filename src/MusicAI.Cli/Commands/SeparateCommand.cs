@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk;
 using MusicAI.Sdk.Audio;
@@ -144,8 +143,7 @@ internal static class SeparateCommand
 
     private static string ToJson(Summary s)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("input", s.Input);
@@ -168,9 +166,7 @@ internal static class SeparateCommand
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+        }) + Environment.NewLine;
     }
 
     private sealed record Arguments(string Input, string? Output, string Stems, string? Model, float? Overlap, string? ModelsDir, bool Json);

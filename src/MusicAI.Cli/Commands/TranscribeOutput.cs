@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk.Captioning.Neural;
 
 namespace MusicAI.Cli.Commands;
@@ -41,8 +41,7 @@ internal static class TranscribeOutput
     /// <summary>Every note with times in seconds, MIDI pitch and name, velocity and amplitude; snake_case names.</summary>
     public static string ToJson(TranscribeRequest request, Transcription transcription)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        return CliJson.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("audio", Path.GetFullPath(request.AudioPath));
@@ -73,8 +72,6 @@ internal static class TranscribeOutput
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 }
