@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Numerics.Tensors;
 using MusicAI.Cli.Infrastructure;
 using MusicAI.Sdk;
 using MusicAI.Sdk.Audio;
@@ -22,6 +23,8 @@ internal static class DemoCommand
 {
     /// <summary>The prompt used when none is given.</summary>
     public const string DefaultPrompt = "energetic synthwave at 112 bpm in A minor";
+
+    private const string StemFolder = "stems";
 
     public static Command Create(CliConsole console)
     {
@@ -72,7 +75,7 @@ internal static class DemoCommand
                 .WithSeed(seed)
                 .WithStems()
                 .GenerateAsync(cancellationToken: cancellationToken);
-            var generateSeconds = Lap(clock);
+            var generateSeconds = clock.Elapsed.TotalSeconds;
             var parameters = song.Parameters;
             Directory.CreateDirectory(directory);
             var songPath = Path.Combine(directory, "song.wav");
@@ -88,7 +91,7 @@ internal static class DemoCommand
             // 2. Captioner: describe the song; its tempo and key should be the ones asked for.
             clock.Restart();
             var description = await client.Captioner.AnalyzeAsync(song.Mix, cancellationToken: cancellationToken);
-            var captionSeconds = Lap(clock);
+            var captionSeconds = clock.Elapsed.TotalSeconds;
             var descriptionPath = Path.Combine(directory, "description.json");
             await AtomicFile.WriteAllTextAsync(descriptionPath, description.ToJson(), cancellationToken);
             written.Add(descriptionPath);
@@ -101,8 +104,8 @@ internal static class DemoCommand
             // 3. Separator: four stems, scored against the generator's own stems (the song has no voice).
             clock.Restart();
             using var stems = await client.Separator.Stems(Stem.Drums, Stem.Bass, Stem.Other, Stem.Vocals).SeparateAsync(song.Mix, cancellationToken: cancellationToken);
-            var separateSeconds = Lap(clock);
-            var stemDirectory = Path.Combine(directory, "stems");
+            var separateSeconds = clock.Elapsed.TotalSeconds;
+            var stemDirectory = Path.Combine(directory, StemFolder);
             Directory.CreateDirectory(stemDirectory);
             foreach (var stem in stems.Stems)
             {
@@ -140,11 +143,7 @@ internal static class DemoCommand
                 for (var c = 0; c < mix.ChannelCount; c++)
                 {
                     var sum = otherReference.GetChannel(c);
-                    var part = buffer.GetChannel(c);
-                    for (var i = 0; i < sum.Length; i++)
-                    {
-                        sum[i] += part[i];
-                    }
+                    TensorPrimitives.Add(sum, buffer.GetChannel(c), sum);
                 }
             }
         }
@@ -186,25 +185,18 @@ internal static class DemoCommand
             {
                 File.Delete(path);
             }
-
-            var stems = Path.Combine(directory, "stems");
-            if (Directory.Exists(stems) && !Directory.EnumerateFileSystemEntries(stems).Any())
-            {
-                Directory.Delete(stems);
-            }
-
-            if (!existed && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                Directory.Delete(directory);
-            }
         }
         catch (IOException)
         {
             // Best effort while already failing.
         }
-    }
 
-    private static double Lap(Stopwatch clock) => clock.Elapsed.TotalSeconds;
+        OutputFolder.RemoveIfEmpty(Path.Combine(directory, StemFolder));
+        if (!existed)
+        {
+            OutputFolder.RemoveIfEmpty(directory);
+        }
+    }
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "none";
 

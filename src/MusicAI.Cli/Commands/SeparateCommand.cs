@@ -100,7 +100,7 @@ internal static class SeparateCommand
         }
         catch when (!existed)
         {
-            RemoveIfEmpty(directory);
+            OutputFolder.RemoveIfEmpty(directory);
             throw;
         }
 
@@ -111,21 +111,6 @@ internal static class SeparateCommand
         var summary = new Summary(args.Input, directory, args.Model ?? Separator.BuiltInModel, reader.SampleRate, reader.ChannelCount, seconds, clock.Elapsed.TotalSeconds, peakMb, stems, files);
         await console.Out.WriteAsync(args.Json ? ToJson(summary) : ToText(summary));
         return ExitCodes.Ok;
-    }
-
-    private static void RemoveIfEmpty(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                Directory.Delete(directory);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort while already failing.
-        }
     }
 
     private static string ToText(Summary s)
