@@ -91,7 +91,8 @@ internal sealed class FilterBank
     /// <param name="centerOctave">Centre of the Gaussian octave weighting (octaves above A0 … librosa's ctroct).</param>
     /// <param name="octaveWidth">Width (standard deviation) of the octave weighting in octaves.</param>
     /// <param name="baseC">True to start at C (librosa default), false to start at A.</param>
-    public static FilterBank CreateChroma(int sampleRate, int fftLength, int chromaCount = 12, double tuning = 0, double centerOctave = 5, double octaveWidth = 2, bool baseC = true)
+    /// <param name="minHz">Bins below this frequency get weight 0 (0: every bin counts, as in librosa).</param>
+    public static FilterBank CreateChroma(int sampleRate, int fftLength, int chromaCount = 12, double tuning = 0, double centerOctave = 5, double octaveWidth = 2, bool baseC = true, double minHz = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
         ArgumentOutOfRangeException.ThrowIfLessThan(fftLength, 2);
@@ -103,6 +104,12 @@ internal sealed class FilterBank
             // Row r of the C-based bank is row (r + 3·(n/12)) mod n of the A-based one.
             var shift = 3 * (chromaCount / 12);
             dense = [.. Enumerable.Range(0, chromaCount).Select(r => dense[(r + shift) % chromaCount])];
+        }
+
+        var firstBin = Math.Min((int)Math.Ceiling(minHz * fftLength / sampleRate), (fftLength / 2) + 1);
+        foreach (var row in dense)
+        {
+            Array.Clear(row, 0, firstBin);
         }
 
         return new FilterBank(dense, (fftLength / 2) + 1);

@@ -43,6 +43,23 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public void ChromaBank_MinHz_ZeroesTheBinsBelowIt_AndKeepsTheRest()
+    {
+        var full = FilterBank.CreateChroma(22_050, 4096, 36, centerOctave: 4, octaveWidth: 2.5);
+        var floored = FilterBank.CreateChroma(22_050, 4096, 36, centerOctave: 4, octaveWidth: 2.5, minHz: 130);
+        var firstBin = (int)Math.Ceiling(130.0 * 4096 / 22_050);
+        for (var b = 0; b < full.BandCount; b++)
+        {
+            for (var k = 0; k < full.BinCount; k++)
+            {
+                Assert.Equal(k < firstBin ? 0f : full.Weight(b, k), floored.Weight(b, k));
+            }
+        }
+
+        Assert.Contains(Enumerable.Range(0, firstBin), k => full.Weight(0, k) != 0f);
+    }
+
+    [Fact]
     public void Apply_MatchesDenseScalarOracle()
     {
         var bank = FilterBank.CreateMel(22_050, 1024, 40);

@@ -278,20 +278,18 @@ internal sealed class FeatureExtractor : IDisposable
             var offset = (int)((t - fa) * AnalysisGrid.Hop);
             plan.Forward(samples.Slice(offset, AnalysisGrid.ChromaFftLength), real, imaginary);
             SpectralKernels.Power(real, imaginary, power);
-            _tables.BassChroma.Apply(power, chroma);
-            TensorPrimitives.Multiply(chroma, Tables.ChromaPowerScale, chroma);
-            foreach (var value in chroma)
-            {
-                output.BassChroma.Add(value);
-            }
-
-            // The main chroma leaves out the bins below ChromaMinHz, where semitones are closer than ~1.4 bins.
-            power[..Tables.ChromaMinBin].Clear();
             _tables.Chroma.Apply(power, chroma);
             TensorPrimitives.Multiply(chroma, Tables.ChromaPowerScale, chroma);
             foreach (var value in chroma)
             {
                 output.Chroma.Add(value);
+            }
+
+            _tables.BassChroma.Apply(power, chroma);
+            TensorPrimitives.Multiply(chroma, Tables.ChromaPowerScale, chroma);
+            foreach (var value in chroma)
+            {
+                output.BassChroma.Add(value);
             }
         }
     }
@@ -407,9 +405,6 @@ internal sealed class FeatureExtractor : IDisposable
         /// </summary>
         public const double ChromaMinHz = 130;
 
-        /// <summary>First chroma-spectrum bin at or above <see cref="ChromaMinHz"/>.</summary>
-        public static readonly int ChromaMinBin = (int)Math.Ceiling(ChromaMinHz * AnalysisGrid.ChromaFftLength / AnalysisGrid.SampleRate);
-
         private readonly int[] _logBins = new int[FluctuationPoints];
         private readonly float[] _logFractions = new float[FluctuationPoints];
         private readonly int[] _pitchBins = new int[PitchCandidates * PitchHarmonics];
@@ -420,7 +415,7 @@ internal sealed class FeatureExtractor : IDisposable
             MainPlan = StftPlan.Create(AnalysisGrid.FftLength, AnalysisGrid.Hop, WindowKind.Hann, center: false);
             ChromaPlan = StftPlan.Create(AnalysisGrid.ChromaFftLength, AnalysisGrid.ChromaFftLength / 2, WindowKind.Hann, center: false);
             Mel = FilterBank.CreateMel(AnalysisGrid.SampleRate, AnalysisGrid.FftLength, FrameFeatures.MelBands, 30, AnalysisGrid.SampleRate / 2.0, MelScale.Slaney, slaneyNormalize: false);
-            Chroma = FilterBank.CreateChroma(AnalysisGrid.SampleRate, AnalysisGrid.ChromaFftLength, FrameFeatures.ChromaBins, tuning: 0, centerOctave: 4, octaveWidth: 2.5);
+            Chroma = FilterBank.CreateChroma(AnalysisGrid.SampleRate, AnalysisGrid.ChromaFftLength, FrameFeatures.ChromaBins, tuning: 0, centerOctave: 4, octaveWidth: 2.5, minHz: ChromaMinHz);
             BassChroma = FilterBank.CreateChroma(AnalysisGrid.SampleRate, AnalysisGrid.ChromaFftLength, FrameFeatures.ChromaBins, tuning: 0, centerOctave: 2.5, octaveWidth: 0.7);
             Mfcc = new Mfcc(FrameFeatures.MelBands, FrameFeatures.MfccCount);
 

@@ -16,12 +16,7 @@ public sealed class NeuralSeparatorIntegrationTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var cache = new TemporaryDirectory();
-        await using var client = MusicAIClient.Create(o =>
-        {
-            o.ModelDirectory = cache.Path;
-            o.Offline = true;
-            o.ExecutionProviders = [ExecutionProvider.Cpu];
-        });
+        await using var client = CreateClient(cache.Path);
         var signal = NeuralTestSignal.Generate(3 * 48_000);
         using var mix = AudioBuffer.FromChannels(48_000, signal[0]);
 
